@@ -21,7 +21,15 @@ export type ErrorItem = Schemas['ErrorItem'];
 export type ErrorList = Schemas['ErrorList'];
 export type GatewayError = Schemas['GatewayError'];
 
-/** Query parameters of `GET /customers` (also `count` and delete-many). */
+/** Query parameters of `GET /customers`: the filters plus `page` and `limit`. */
 export type CustomerFilters = NonNullable<operations['listCustomers']['parameters']['query']>;
 /** Query parameters of `GET /customer_groups`. */
 export type GroupFilters = NonNullable<operations['listCustomerGroups']['parameters']['query']>;
+/** The query parameters of any operation, by operationId (`never` when it takes none). */
+export type QueryOf<K extends keyof operations> = NonNullable<operations[K]['parameters']['query']>;
+/** Query parameters of `GET /customers/count` and `DELETE /customers`: the list filters without paging. */
+export type CustomerCountFilters = QueryOf<'countCustomers'>;
+/** Query parameters of `GET /customer_groups/count`: the group filters without paging. */
+export type GroupCountFilters = QueryOf<'countCustomerGroups'>;
+/** `page` and `limit`, as taken by `GET /customers/{customer_id}/addresses`. */
+export type PageQuery = QueryOf<'listCustomerAddresses'>;

@@ -404,10 +404,10 @@ export interface components {
             country: string;
             phone: string;
             /**
-             * @default residential
+             * @description Defaults to residential.
              * @enum {string}
              */
-            address_type: "residential" | "commercial";
+            address_type?: "residential" | "commercial";
         };
         AddressUpdate: {
             /** @description Optional; when sent it must be the customer of the path. */

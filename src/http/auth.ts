@@ -1,0 +1,33 @@
+/** API tokens: which scope each has and which stores it may reach. */
+import { forbidden, unauthorized } from '../errors.js';
+
+/** The two OAuth scopes of Customers V2. */
+export type Scope = 'store_v2_customers' | 'store_v2_customers_read_only';
+
+/** One configured token. */
+export interface TokenConfig {
+  token: string;
+  scope: Scope;
+  /** Store hashes the token may use; all when omitted. */
+  stores?: string[];
+}
+
+/** Checks `X-Auth-Token` values against the configured tokens. */
+export class TokenTable {
+  private readonly byToken = new Map<string, { scope: Scope; stores: Set<string> | null }>();
+
+  constructor(tokens: TokenConfig[]) {
+    for (const t of tokens)
+      this.byToken.set(t.token, { scope: t.scope, stores: t.stores ? new Set(t.stores) : null });
+  }
+
+  /**
+   * Throws 401 for a missing or unknown token (or one bound to other stores), 403 when a
+   * read-only token tries to write; returns otherwise.
+   */
+  check(token: string | string[] | undefined, storeHash: string, write: boolean): void {
+    const entry = typeof token === 'string' ? this.byToken.get(token) : undefined;
+    if (!entry || (entry.stores && !entry.stores.has(storeHash))) throw unauthorized();
+    if (write && entry.scope !== 'store_v2_customers') throw forbidden();
+  }
+}

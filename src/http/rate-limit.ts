@@ -1,0 +1,54 @@
+/** The platform's rate-limit model: a fixed window per store with a request quota. */
+
+/** Quota and window of one limiter. */
+export interface RateLimit {
+  quota: number;
+  windowMs: number;
+}
+
+/** What a request learns from the limiter: headers to send, and whether it may go on. */
+export interface RateDecision {
+  allowed: boolean;
+  headers: Record<string, string>;
+}
+
+interface Bucket {
+  start: number;
+  used: number;
+}
+
+/** Fixed-window counters keyed by store (or store + endpoint), driven by an injected clock. */
+export class RateLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+
+  constructor(
+    private readonly limit: RateLimit,
+    private readonly clock: () => number,
+  ) {}
+
+  /** Counts one request against `key` (unless `consume` is false) and returns the headers. */
+  take(key: string, consume = true): RateDecision {
+    const now = this.clock();
+    let b = this.buckets.get(key);
+    if (!b || now - b.start >= this.limit.windowMs) {
+      b = { start: now, used: 0 };
+      this.buckets.set(key, b);
+    }
+    const allowed = b.used < this.limit.quota;
+    if (allowed && consume) b.used++;
+    const resetMs = Math.max(0, b.start + this.limit.windowMs - now);
+    const headers: Record<string, string> = {
+      'X-Rate-Limit-Time-Window-Ms': String(this.limit.windowMs),
+      'X-Rate-Limit-Time-Reset-Ms': String(resetMs),
+      'X-Rate-Limit-Requests-Quota': String(this.limit.quota),
+      'X-Rate-Limit-Requests-Left': String(this.limit.quota - b.used),
+    };
+    if (!allowed) headers['X-Retry-After'] = String(Math.max(1, Math.ceil(resetMs / 1000)));
+    return { allowed, headers };
+  }
+
+  /** Forgets a key's window (a reset tenant starts afresh). */
+  forget(key: string): void {
+    this.buckets.delete(key);
+  }
+}

@@ -1,0 +1,57 @@
+/** What a route is: an operation of the spec bound to a handler over the store. */
+import type { Tenant } from '../store/tenant.js';
+
+/** What a handler gets: the tenant, path parameters, query, parsed body and the time. */
+export interface RouteContext {
+  tenant: Tenant;
+  params: Record<string, string | undefined>;
+  query: URLSearchParams;
+  body: unknown;
+  now: number;
+  hashPassword(password: string): Promise<string>;
+}
+
+/** A handler's answer: status, optional JSON text, optional headers. */
+export interface Reply {
+  status: number;
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+/** One operation of the spec. */
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path below `/stores/:store_hash/v2`, in find-my-way syntax. */
+  path: string;
+  operationId: string;
+  /** Name of the request body schema in the spec, for operations that take a body. */
+  body?: string;
+  /** Counted by the stricter password-validation limiter as well. */
+  strictLimit?: boolean;
+  handle(ctx: RouteContext): Reply | Promise<Reply>;
+}
+
+/** A 200/201 with one JSON document. */
+export const ok = (body: string, status = 200, headers?: Record<string, string>): Reply => ({
+  status,
+  body,
+  headers,
+});
+
+/** A collection page: 204 with no body when empty, else a JSON array. */
+export const page = (items: string[]): Reply =>
+  items.length === 0 ? { status: 204 } : { status: 200, body: `[${items.join(',')}]` };
+
+/** A 204 with no body. */
+export const noContent = (): Reply => ({ status: 204 });
+
+/** `{"count": n}`. */
+export const count = (n: number): Reply => ({ status: 200, body: `{"count":${n}}` });
+
+/** An integer path parameter (the router only lets digits through). */
+export const idParam = (ctx: RouteContext, name: string): number => Number(ctx.params[name]);
+
+/** The store-relative location of a created resource. */
+export const location = (ctx: RouteContext, rest: string): Record<string, string> => ({
+  Location: `/stores/${ctx.tenant.hash}/v2${rest}`,
+});

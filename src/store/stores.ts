@@ -1,0 +1,59 @@
+/** The registry of tenants: each store hash gets its own store on first use. */
+import { Tenant } from './tenant.js';
+
+/** How a new tenant is filled (the seeded world, a fixture, or nothing). */
+export type PrimeTenant = (tenant: Tenant) => void;
+
+/** Options of `createStores`. */
+export interface StoresOptions {
+  /** Base of the absolute `addresses.url` links. */
+  linkBase?: string;
+  /** Fills each new tenant; default: leaves it empty. */
+  prime?: PrimeTenant;
+}
+
+/** All tenants of one fake. */
+export class Stores {
+  private readonly tenants = new Map<string, Tenant>();
+  private readonly linkBase: string;
+  private readonly prime: PrimeTenant;
+
+  constructor(options: StoresOptions = {}) {
+    this.linkBase = options.linkBase ?? 'https://api.bigcommerce.com';
+    this.prime = options.prime ?? (() => {});
+  }
+
+  /** The tenant of a store hash, created (and primed) on first use. */
+  get(hash: string): Tenant {
+    let t = this.tenants.get(hash);
+    if (!t) {
+      t = new Tenant(hash, this.linkBase);
+      this.prime(t);
+      this.tenants.set(hash, t);
+    }
+    return t;
+  }
+
+  /** Whether a tenant exists already. */
+  has(hash: string): boolean {
+    return this.tenants.has(hash);
+  }
+
+  /** Replaces a tenant with a fresh one, filled by `prime` (default: the configured one). */
+  reset(hash: string, prime: PrimeTenant = this.prime): Tenant {
+    const t = new Tenant(hash, this.linkBase);
+    prime(t);
+    this.tenants.set(hash, t);
+    return t;
+  }
+
+  /** Forgets a tenant; it comes back primed on next use. */
+  delete(hash: string): boolean {
+    return this.tenants.delete(hash);
+  }
+
+  /** Hashes of the tenants in use. */
+  hashes(): string[] {
+    return [...this.tenants.keys()];
+  }
+}
