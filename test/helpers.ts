@@ -1,0 +1,99 @@
+/**
+ * Test helpers: build an app or a server for one test, and send requests whose answers are
+ * always checked against the spec (every response the suite sees, not a sample).
+ */
+import { randomUUID } from 'node:crypto';
+import { inject, type InjectOptions } from 'light-my-request';
+import { createApp, type App, type AppOptions } from '../src/app.js';
+import { checkExchange } from '../src/spec-conformance.js';
+import { startServer, type RunningServer, type ServerOptions } from '../src/server.js';
+
+/** Token of full scope in the default test app. */
+export const TOKEN = 'fakestore-token';
+/** Read-only token in the default test app. */
+export const READ_ONLY = 'fakestore-read-only';
+/** Admin token in the default test app. */
+export const ADMIN = 'fakestore-admin';
+
+/** A fresh store hash, so each test sees its own empty store. */
+export const freshHash = (): string => `t${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+
+/** An answer as tests read it. */
+export interface TestResponse {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  text: string;
+  /** The parsed JSON body (undefined when empty). */
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** Throws when an answer breaks the spec. */
+export function assertConforms(method: string, url: string, res: Omit<TestResponse, 'body'>): void {
+  const problems = checkExchange({ method, url, status: res.status, headers: res.headers, body: res.text });
+  if (problems.length) throw new Error(`response breaks the spec:\n  ${problems.join('\n  ')}`);
+}
+
+/** A test app with fast password hashing, plus request helpers bound to one store. */
+export function testApp(options: AppOptions = {}) {
+  const app: App = createApp({ passwordCost: 16, ...options });
+  const hash = freshHash();
+
+  async function request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<TestResponse> {
+    const full = url.startsWith('/stores/') || url.startsWith('/__admin') ? url : `/stores/${hash}/v2${url}`;
+    const opts: InjectOptions = {
+      method: method as InjectOptions['method'],
+      url: full,
+      headers: {
+        'x-auth-token': TOKEN,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      payload: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    };
+    const res = await inject(app.handle, opts);
+    const out = { status: res.statusCode, headers: res.headers, text: res.payload };
+    assertConforms(method, full, out);
+    return { ...out, body: res.payload ? JSON.parse(res.payload) : undefined };
+  }
+
+  return {
+    app,
+    hash,
+    request,
+    get: (url: string, headers?: Record<string, string>) => request('GET', url, undefined, headers),
+    post: (url: string, body: unknown, headers?: Record<string, string>) => request('POST', url, body, headers),
+    put: (url: string, body: unknown, headers?: Record<string, string>) => request('PUT', url, body, headers),
+    del: (url: string, headers?: Record<string, string>) => request('DELETE', url, undefined, headers),
+  };
+}
+
+/** A listening fake on 127.0.0.1 and a free port; close it in the test. */
+export function testServer(options: ServerOptions = {}): Promise<RunningServer> {
+  return startServer({ passwordCost: 16, host: '127.0.0.1', port: 0, ...options });
+}
+
+/** A valid new customer, unique by `n`. */
+export const newCustomer = (n: number | string = 1, extra: Record<string, unknown> = {}) => ({
+  first_name: 'Jane',
+  last_name: `Doe${n}`,
+  email: `jane.doe${n}@example.com`,
+  ...extra,
+});
+
+/** A valid new address. */
+export const newAddress = (extra: Record<string, unknown> = {}) => ({
+  first_name: 'Jane',
+  last_name: 'Doe',
+  phone: '512-555-0100',
+  street_1: '123 Main Street',
+  city: 'Austin',
+  state: 'Texas',
+  zip: '78726',
+  country: 'United States',
+  ...extra,
+});
