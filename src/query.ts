@@ -14,8 +14,14 @@ const EMAIL = /^[^\s@]+@[^\s@]+$/;
 /** A query string's parameters (the last value wins when one is repeated). */
 export type Params = URLSearchParams;
 
+/** The last value of a parameter, as PHP-style query parsing keeps it; null when absent. */
+function last(params: Params, name: string): string | null {
+  const all = params.getAll(name);
+  return all.length ? (all[all.length - 1] as string) : null;
+}
+
 function integer(params: Params, name: string, min: number): number | undefined {
-  const raw = params.get(name);
+  const raw = last(params, name);
   if (raw === null) return undefined;
   const n = Number(raw);
   if (!INTEGER.test(raw) || !Number.isSafeInteger(n) || n < min) {
@@ -25,7 +31,7 @@ function integer(params: Params, name: string, min: number): number | undefined 
 }
 
 function date(params: Params, name: string): number | undefined {
-  const raw = params.get(name);
+  const raw = last(params, name);
   if (raw === null) return undefined;
   const ms = parseDateFilter(raw);
   if (ms === null) throw invalidField(name, 'Expected an RFC 2822 or ISO 8601 date.');
@@ -33,7 +39,7 @@ function date(params: Params, name: string): number | undefined {
 }
 
 function bool(params: Params, name: string): boolean | undefined {
-  const raw = params.get(name);
+  const raw = last(params, name);
   if (raw === null) return undefined;
   if (raw === 'true' || raw === '1') return true;
   if (raw === 'false' || raw === '0') return false;
@@ -41,7 +47,7 @@ function bool(params: Params, name: string): boolean | undefined {
 }
 
 function text(params: Params, name: string): string | undefined {
-  return params.get(name) ?? undefined;
+  return last(params, name) ?? undefined;
 }
 
 /** `page` and `limit`: page from 1, limit 1..250 (default 50); over 250 is a 413. */

@@ -106,7 +106,7 @@ export function checkExchange(x: ExchangeToCheck): string[] {
     if (value === undefined) problems.push(`${where}: missing header ${h}`);
     else if (h !== 'Location' && !/^\d+$/.test(value)) problems.push(`${where}: header ${h} is not an integer`);
   }
-  if (!response.content) {
+  if (!response.content || x.method.toUpperCase() === 'HEAD') {
     if (x.body !== '') problems.push(`${where}: the spec declares no body, got ${x.body.length} bytes`);
     return problems;
   }

@@ -9,7 +9,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
             };
             cookie?: never;
@@ -46,7 +46,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
             };
             cookie?: never;
@@ -69,7 +69,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
                 customer_id: components["parameters"]["CustomerId"];
             };
@@ -99,7 +99,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
                 customer_id: components["parameters"]["CustomerId"];
             };
@@ -124,7 +124,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
                 customer_id: components["parameters"]["CustomerId"];
             };
@@ -151,7 +151,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
                 customer_id: components["parameters"]["CustomerId"];
             };
@@ -172,7 +172,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
                 customer_id: components["parameters"]["CustomerId"];
                 customer_address_id: components["parameters"]["AddressId"];
@@ -202,7 +202,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
             };
             cookie?: never;
@@ -232,7 +232,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
             };
             cookie?: never;
@@ -252,7 +252,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
                 customer_group_id: components["parameters"]["GroupId"];
             };
@@ -463,25 +463,31 @@ export interface components {
         CustomerGroup: {
             readonly id: number;
             name: string;
+            /** @description The group new storefront customers join; setting it on one group clears it on the others. */
             is_default: boolean;
             category_access: components["schemas"]["CategoryAccess"];
             discount_rules: components["schemas"]["DiscountRule"][];
+            /** @description The group for guest shoppers; only one group at a time has it, so setting it clears it on the others. */
             is_group_for_guests: boolean;
             readonly date_created: components["schemas"]["GroupDate"];
             readonly date_modified: components["schemas"]["GroupDate"];
         };
         GroupCreate: {
             name: string;
+            /** @description The group new storefront customers join; setting it on one group clears it on the others. */
             is_default?: boolean;
             category_access?: components["schemas"]["CategoryAccess"];
             discount_rules?: components["schemas"]["DiscountRuleInput"][];
+            /** @description The group for guest shoppers; only one group at a time has it, so setting it clears it on the others. */
             is_group_for_guests?: boolean;
         };
         GroupUpdate: {
             name?: string;
+            /** @description The group new storefront customers join; setting it on one group clears it on the others. */
             is_default?: boolean;
             category_access?: components["schemas"]["CategoryAccess"];
             discount_rules?: components["schemas"]["DiscountRuleInput"][];
+            /** @description The group for guest shoppers; only one group at a time has it, so setting it clears it on the others. */
             is_group_for_guests?: boolean;
         };
         PasswordCheck: {
@@ -846,7 +852,7 @@ export interface components {
         };
     };
     parameters: {
-        /** @description The store's permanent id. Each store hash is a separate store. */
+        /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
         StoreHash: string;
         CustomerId: number;
         AddressId: number;
@@ -939,7 +945,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
             };
             cookie?: never;
@@ -951,6 +957,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
             413: components["responses"]["LimitTooLarge"];
             429: components["responses"]["TooManyRequests"];
@@ -961,7 +968,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
             };
             cookie?: never;
@@ -976,6 +983,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -1009,7 +1017,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
             };
             cookie?: never;
@@ -1020,6 +1028,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -1051,7 +1060,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
             };
             cookie?: never;
@@ -1062,6 +1071,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -1071,7 +1081,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
                 customer_id: components["parameters"]["CustomerId"];
             };
@@ -1092,7 +1102,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
                 customer_id: components["parameters"]["CustomerId"];
             };
@@ -1120,7 +1130,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
                 customer_id: components["parameters"]["CustomerId"];
             };
@@ -1141,7 +1151,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
                 customer_id: components["parameters"]["CustomerId"];
             };
@@ -1174,7 +1184,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
                 customer_id: components["parameters"]["CustomerId"];
             };
@@ -1198,7 +1208,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
                 customer_id: components["parameters"]["CustomerId"];
             };
@@ -1226,7 +1236,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
                 customer_id: components["parameters"]["CustomerId"];
             };
@@ -1247,7 +1257,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
                 customer_id: components["parameters"]["CustomerId"];
             };
@@ -1268,7 +1278,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
                 customer_id: components["parameters"]["CustomerId"];
                 customer_address_id: components["parameters"]["AddressId"];
@@ -1290,7 +1300,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
                 customer_id: components["parameters"]["CustomerId"];
                 customer_address_id: components["parameters"]["AddressId"];
@@ -1319,7 +1329,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
                 customer_id: components["parameters"]["CustomerId"];
                 customer_address_id: components["parameters"]["AddressId"];
@@ -1358,7 +1368,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
             };
             cookie?: never;
@@ -1370,6 +1380,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
             413: components["responses"]["LimitTooLarge"];
             429: components["responses"]["TooManyRequests"];
@@ -1380,7 +1391,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
             };
             cookie?: never;
@@ -1395,6 +1406,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
@@ -1420,7 +1432,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
             };
             cookie?: never;
@@ -1431,6 +1443,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -1440,7 +1453,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
                 customer_group_id: components["parameters"]["GroupId"];
             };
@@ -1461,7 +1474,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
                 customer_group_id: components["parameters"]["GroupId"];
             };
@@ -1490,7 +1503,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The store's permanent id. Each store hash is a separate store. */
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
                 customer_group_id: components["parameters"]["GroupId"];
             };

@@ -1,4 +1,4 @@
-/** Customer groups of one store: unique names, one default, discount-rule rules. */
+/** Customer groups of one store: unique names, one default and one guest group, discount-rule rules. */
 import { conflict, invalidField, notFound } from '../errors.js';
 import type { DiscountRuleInput, GroupCreate, GroupUpdate } from '../types.js';
 import { groupDate, money } from './format.js';
@@ -64,7 +64,8 @@ export class GroupRepo {
       date_created: now,
       date_modified: now,
     };
-    if (g.is_default) this.clearDefault();
+    if (g.is_default) this.clearFlag('is_default');
+    if (g.is_group_for_guests) this.clearFlag('is_group_for_guests');
     this.insert(g);
     return g;
   }
@@ -82,7 +83,8 @@ export class GroupRepo {
       is_group_for_guests: input.is_group_for_guests ?? old.is_group_for_guests,
       date_modified: Math.max(now, old.date_created),
     };
-    if (next.is_default && !old.is_default) this.clearDefault();
+    if (next.is_default && !old.is_default) this.clearFlag('is_default');
+    if (next.is_group_for_guests && !old.is_group_for_guests) this.clearFlag('is_group_for_guests');
     this.records.set(id, next);
     return next;
   }
@@ -136,9 +138,9 @@ export class GroupRepo {
     }
   }
 
-  private clearDefault(): void {
-    for (const g of this.records.values())
-      if (g.is_default) this.records.set(g.id, { ...g, is_default: false });
+  /** Takes a one-group-only flag (the default group, the guest group) off whichever group has it. */
+  private clearFlag(flag: 'is_default' | 'is_group_for_guests'): void {
+    for (const g of this.records.values()) if (g[flag]) this.records.set(g.id, { ...g, [flag]: false });
   }
 }
 
