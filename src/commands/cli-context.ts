@@ -1,0 +1,18 @@
+/** What a command gets from the CLI: where to print, how to wait for a stop, and its exit code. */
+
+/** The process as a command sees it; cli.ts builds it from the real process, tests build their own. */
+export interface CliContext {
+  /** Prints one line on stdout. */
+  out(line: string): void;
+  /** Prints one line on stderr. */
+  err(line: string): void;
+  /** Resolves with the signal name once the process is asked to stop (SIGINT, SIGTERM). */
+  untilStopped(): Promise<string>;
+  /** The exit code a command's action sets; 0 unless it says otherwise. */
+  exitCode: number;
+}
+
+/** A failure the person running the command can act on: printed as one line, exit code 1. */
+export class CliFailure extends Error {
+  override readonly name = 'CliFailure';
+}

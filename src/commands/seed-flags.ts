@@ -1,0 +1,113 @@
+/** The seed flags shared by `serve`, `generate` and `push`: parsers, registration, and the data source they name. */
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { SeedLocale } from '../seed/index.js';
+import { CliFailure } from './cli-context.js';
+import { parseCount, parseInteger } from './option-values.js';
+
+const LOCALES = ['en_US', 'en_GB', 'en_CA', 'en_AU', 'de', 'fr'] as const satisfies readonly SeedLocale[];
+
+/** `MIN-MAX` (or one number) addresses per customer, each 0 to 100. */
+export function parseAddressRange(value: string): [number, number] {
+  const m = /^(\d{1,3})(?:-(\d{1,3}))?$/.exec(value.trim());
+  const min = Number(m?.[1]);
+  const max = Number(m?.[2] ?? m?.[1]);
+  if (!m || min > max || max > 100)
+    throw new InvalidArgumentError('Use MIN-MAX from 0 to 100, e.g. 0-3 or 2.');
+  return [min, max];
+}
+
+/** A date as ISO 8601 (`2024-06-01`, `2024-06-01T12:00:00Z`), to epoch ms. */
+export function parseNow(value: string): number {
+  const ms = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value) ? Date.parse(value) : NaN;
+  if (Number.isNaN(ms)) throw new InvalidArgumentError('Use an ISO 8601 date, e.g. 2024-06-01T00:00:00Z.');
+  return ms;
+}
+
+/** One of the generator's store locales. */
+export function parseLocale(value: string): SeedLocale {
+  const found = LOCALES.find((l) => l === value);
+  if (!found) throw new InvalidArgumentError(`Use one of ${LOCALES.join(', ')}.`);
+  return found;
+}
+
+/** The seed flags as commander hands them over; unset ones take the generator's defaults. */
+export interface SeedFlags {
+  seed?: number;
+  customers?: number;
+  groups?: number;
+  addresses?: [number, number];
+  now?: number;
+  locale?: SeedLocale;
+  fixture?: string;
+}
+
+/** Adds the seed flags (`--seed`, `--customers`, `--groups`, `--addresses`, `--now`, `--locale`, `--fixture`). */
+export function addSeedFlags(command: Command): Command {
+  return command
+    .addOption(new Option('--seed <n>', 'seed of the generated data (default: 1)').argParser(parseInteger))
+    .addOption(new Option('--customers <n>', 'customers to generate (default: 25)').argParser(parseCount))
+    .addOption(new Option('--groups <n>', 'customer groups to generate (default: 3)').argParser(parseCount))
+    .addOption(
+      new Option('--addresses <min-max>', 'addresses per customer (default: 0-3)').argParser(
+        parseAddressRange,
+      ),
+    )
+    .addOption(
+      new Option(
+        '--now <date>',
+        'reference time; generated dates are before it (default: 2024-01-01)',
+      ).argParser(parseNow),
+    )
+    .addOption(
+      new Option('--locale <locale>', 'store locale of generated people (default: en_US)').argParser(
+        parseLocale,
+      ),
+    )
+    .option(
+      '--fixture <name|path>',
+      'a fixture (fixtures/<name>.yaml or a file) instead of --customers/--groups',
+    );
+}
+
+/** Refuses counts next to a fixture (the fixture says how many entities it has): a usage error. */
+export function checkFixtureFlags(flags: SeedFlags, command: Command): void {
+  if (flags.fixture === undefined) return;
+  const mixed = (['customers', 'groups', 'addresses'] as const).find((k) => flags[k] !== undefined);
+  if (mixed) {
+    command.error(
+      `error: --${mixed} cannot be used with --fixture; the fixture's generate: section sets the counts`,
+      { exitCode: 2, code: 'bc-fakestore.usage' },
+    );
+  }
+}
+
+/** The data source the seed flags describe: a generated world keyed by `storeHash`, or a loaded fixture. */
+export async function seedSource(flags: SeedFlags, storeHash: string, passwordCost = 16384) {
+  const [{ fixtureSource, generatedSource }, { FixtureError, loadFixture }] = await Promise.all([
+    import('../export/index.js'),
+    import('../fixtures/index.js'),
+  ]);
+  if (flags.fixture === undefined) {
+    return generatedSource({
+      storeHash,
+      ...(flags.seed === undefined ? {} : { seed: flags.seed }),
+      ...(flags.customers === undefined ? {} : { customers: flags.customers }),
+      ...(flags.groups === undefined ? {} : { groups: flags.groups }),
+      ...(flags.addresses === undefined ? {} : { addressesPerCustomer: flags.addresses }),
+      ...(flags.now === undefined ? {} : { now: flags.now }),
+      ...(flags.locale === undefined ? {} : { locale: flags.locale }),
+    });
+  }
+  try {
+    const world = await loadFixture(flags.fixture, {
+      passwordCost,
+      ...(flags.seed === undefined ? {} : { seed: flags.seed }),
+      ...(flags.now === undefined ? {} : { now: flags.now }),
+      ...(flags.locale === undefined ? {} : { locale: flags.locale }),
+    });
+    return fixtureSource(world);
+  } catch (err) {
+    if (err instanceof FixtureError) throw new CliFailure(`fixture ${err.message}`);
+    throw err;
+  }
+}

@@ -1,0 +1,247 @@
+/** `bc-fakestore serve`: runs the fake store until SIGINT/SIGTERM, every store seeded from (seed, hash). */
+import { Option, type Command } from 'commander';
+import type { RateLimit } from '../http/rate-limit.js';
+import type { SeedLocale } from '../seed/index.js';
+import { DEFAULT_ADMIN_TOKEN, DEFAULT_READ_ONLY_TOKEN, DEFAULT_TOKEN, type TokenConfig } from '../options.js';
+import type { PrimeTenant } from '../store/stores.js';
+import { CliFailure, type CliContext } from './cli-context.js';
+import {
+  collectToken,
+  parseCount,
+  parseInteger,
+  parsePort,
+  parsePowerOfTwo,
+  parseRateLimit,
+  parseStoreHash,
+  parseToken,
+} from './option-values.js';
+import { parseAddressRange, parseLocale, parseNow } from './seed-flags.js';
+
+/** The store hash the start banner describes and its curl line uses. */
+export const DEFAULT_STORE_HASH = 'abc123';
+
+/** The flags of `serve`, as commander hands them over. */
+export interface ServeFlags {
+  port: number;
+  host: string;
+  store: string;
+  seed: number;
+  customers: number;
+  groups: number;
+  addresses?: [number, number];
+  now?: number;
+  locale?: SeedLocale;
+  /** Fill every new store with this fixture instead (name or path); `--fixtures` is an alias. */
+  fixture?: string;
+  fixtures?: string;
+  /** Whether --seed was given (it then overrides the fixture's own seed). */
+  seedGiven?: boolean;
+  token?: string[];
+  readOnlyToken?: string[];
+  adminToken?: string;
+  adminRemote?: boolean;
+  rateLimit?: RateLimit;
+  passwordCost?: number;
+  quiet?: boolean;
+}
+
+type SeedModule = typeof import('../seed/index.js');
+
+/** Fills each new store with the world generated from (seed, store hash) and records its fingerprint. */
+function seededPrime(seed: SeedModule, flags: ServeFlags): PrimeTenant {
+  return (tenant) => {
+    const world = seed.generateWorld({
+      seed: flags.seed,
+      storeHash: tenant.hash,
+      customers: flags.customers,
+      groups: flags.groups,
+      ...(flags.addresses ? { addressesPerCustomer: flags.addresses } : {}),
+      ...(flags.now === undefined ? {} : { now: flags.now }),
+      ...(flags.locale ? { locale: flags.locale } : {}),
+    });
+    tenant.load(world);
+    tenant.fingerprint = world.fingerprint;
+  };
+}
+
+/** Fills each new store with a fixture, loaded once: every store hash gets the same data. */
+async function fixturePrimeOf(fixture: string, flags: ServeFlags): Promise<PrimeTenant> {
+  const { FixtureError, fixturePrime, loadFixture } = await import('../fixtures/index.js');
+  try {
+    const world = await loadFixture(fixture, {
+      ...(flags.passwordCost ? { passwordCost: flags.passwordCost } : {}),
+      ...(flags.seedGiven ? { seed: flags.seed } : {}),
+      ...(flags.now === undefined ? {} : { now: flags.now }),
+      ...(flags.locale ? { locale: flags.locale } : {}),
+    });
+    return fixturePrime(world);
+  } catch (err) {
+    if (err instanceof FixtureError) throw new CliFailure(`fixture ${err.message}`);
+    throw err;
+  }
+}
+
+function tokenTable(flags: ServeFlags): TokenConfig[] {
+  const full = flags.token ?? [DEFAULT_TOKEN];
+  const readOnly = flags.readOnlyToken ?? [DEFAULT_READ_ONLY_TOKEN];
+  const both = full.find((t) => readOnly.includes(t));
+  if (both) throw new CliFailure(`token '${both}' is given as both --token and --read-only-token; keep one`);
+  return [
+    ...full.map((token): TokenConfig => ({ token, scope: 'store_v2_customers' })),
+    ...readOnly.map((token): TokenConfig => ({ token, scope: 'store_v2_customers_read_only' })),
+  ];
+}
+
+function listenFailure(err: unknown, flags: ServeFlags): Error {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') {
+    return new CliFailure(
+      `port ${flags.port} on ${flags.host} is in use; pick another with --port (0 = any)`,
+    );
+  }
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+    return new CliFailure(
+      `cannot listen on host '${flags.host}'; use an address of this machine, e.g. 127.0.0.1`,
+    );
+  }
+  if (code === 'EACCES') {
+    return new CliFailure(`no permission to listen on port ${flags.port}; use a port above 1023`);
+  }
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+/** Starts the fake, prints the banner, waits for a stop signal, closes; resolves to the exit code. */
+export async function serve(flags: ServeFlags, ctx: CliContext): Promise<number> {
+  const stopped = ctx.untilStopped();
+  const tokens = tokenTable(flags);
+  const adminToken = flags.adminToken ?? DEFAULT_ADMIN_TOKEN;
+  // Loaded here, not at the top, so `--help` and other commands stay fast.
+  const [{ startServer }, seed] = await Promise.all([import('../server.js'), import('../seed/index.js')]);
+  const running = await startServer({
+    port: flags.port,
+    host: flags.host,
+    tokens,
+    adminToken,
+    allowRemoteAdmin: flags.adminRemote ?? false,
+    prime: flags.fixture ? await fixturePrimeOf(flags.fixture, flags) : seededPrime(seed, flags),
+    ...(flags.rateLimit ? { rateLimit: flags.rateLimit } : {}),
+    ...(flags.passwordCost ? { passwordCost: flags.passwordCost } : {}),
+    // Request lines (method, path, status, time: never tokens or bodies) unless --quiet; internal errors always.
+    log: (line) => (line.startsWith('error:') ? ctx.err(line) : flags.quiet ? undefined : ctx.out(line)),
+  }).catch((err: unknown) => {
+    throw listenFailure(err, flags);
+  });
+
+  const store = running.app.stores.get(flags.store);
+  const counts = store.counts();
+  const token = tokens[0]?.token ?? DEFAULT_TOKEN;
+  ctx.out(`bc-fakestore listening on ${running.url}`);
+  ctx.out(
+    `  store ${flags.store}: ${counts.customers} customers, ${counts.addresses} addresses, ${counts.groups} groups` +
+      (flags.fixture
+        ? ` (fixture ${flags.fixture}); every other store hash is another store with the same data`
+        : ` (seed ${flags.seed}); any other store hash is another store, seeded on first use`),
+  );
+  ctx.out(`  fingerprint of ${flags.store}: ${store.fingerprint ?? 'none'}`);
+  ctx.out(`  X-Auth-Token: ${tokens.map((t) => `${t.token} (${scopeName(t)})`).join(', ')}`);
+  ctx.out(
+    `  X-Admin-Token: ${adminToken} (admin API under /__admin${flags.adminRemote ? ', any client' : ', loopback only'})`,
+  );
+  ctx.out(
+    `  try: curl -s -H 'X-Auth-Token: ${token}' '${running.url}/stores/${flags.store}/v2/customers?limit=1'`,
+  );
+  ctx.out('  Ctrl-C stops');
+
+  const signal = await stopped;
+  await running.close();
+  ctx.out(`bc-fakestore stopped (${signal})`);
+  return 0;
+}
+
+const scopeName = (t: TokenConfig): string => (t.scope === 'store_v2_customers' ? 'full' : 'read-only');
+
+/** Adds `serve` to the program. */
+export function registerServe(program: Command, ctx: CliContext): void {
+  program
+    .command('serve')
+    .description('Run the fake Customers V2 API; each store hash is a separate store, seeded on first use.')
+    .addOption(
+      new Option('--port <port>', 'port to listen on; 0 picks a free one').default(4010).argParser(parsePort),
+    )
+    .option('--host <address>', 'interface to listen on', '127.0.0.1')
+    .addOption(
+      new Option('--store <hash>', 'store shown in the banner and primed at start')
+        .default(DEFAULT_STORE_HASH)
+        .argParser(parseStoreHash),
+    )
+    .addOption(new Option('--seed <n>', 'seed of the generated data').default(1).argParser(parseInteger))
+    .addOption(new Option('--customers <n>', 'customers in each new store').default(25).argParser(parseCount))
+    .addOption(
+      new Option('--groups <n>', 'customer groups in each new store').default(3).argParser(parseCount),
+    )
+    .addOption(
+      new Option('--addresses <min-max>', 'addresses per customer (default: 0-3)').argParser(
+        parseAddressRange,
+      ),
+    )
+    .addOption(
+      new Option('--now <date>', 'generated dates are before it (default: 2024-01-01)').argParser(parseNow),
+    )
+    .addOption(
+      new Option('--locale <locale>', 'store locale of generated people (default: en_US)').argParser(
+        parseLocale,
+      ),
+    )
+    .option('--fixture <name|path>', 'fill every new store with a fixture (fixtures/<name>.yaml or a file)')
+    .addOption(new Option('--fixtures <name|path>').hideHelp())
+    .option('--token <token>', 'full-scope API token, repeatable (default: fakestore-token)', collectToken)
+    .option(
+      '--read-only-token <token>',
+      'read-only API token, repeatable (default: fakestore-read-only)',
+      collectToken,
+    )
+    .option(
+      '--admin-token <token>',
+      'token of the admin API, header X-Admin-Token (default: fakestore-admin)',
+      parseToken,
+    )
+    .option('--admin-remote', 'serve the admin API to non-loopback clients too')
+    .addOption(
+      new Option(
+        '--rate-limit <quota/window>',
+        'requests per window per store, e.g. 150/30s (default: no practical limit)',
+      ).argParser(parseRateLimit),
+    )
+    .addOption(
+      new Option('--password-cost <n>', 'scrypt cost N of password hashes (default: 16384)').argParser(
+        parsePowerOfTwo,
+      ),
+    )
+    .option('--quiet', 'do not log one line per request')
+    .addHelpText(
+      'after',
+      `
+Example:
+  bc-fakestore serve --port 4010 --seed 7 --customers 100
+  curl -H 'X-Auth-Token: fakestore-token' http://127.0.0.1:4010/stores/${DEFAULT_STORE_HASH}/v2/customers/count`,
+    )
+    .action(async (flags: ServeFlags, cmd: Command) => {
+      flags.fixture ??= flags.fixtures;
+      if (flags.fixture !== undefined) {
+        const mixed = (['customers', 'groups', 'addresses'] as const).find(
+          (k) => cmd.getOptionValueSource(k) === 'cli',
+        );
+        if (mixed) {
+          cmd.error(
+            `error: --${mixed} cannot be used with --fixture; the fixture's generate: section sets the counts`,
+            {
+              exitCode: 2,
+              code: 'bc-fakestore.usage',
+            },
+          );
+        }
+        flags.seedGiven = cmd.getOptionValueSource('seed') === 'cli';
+      }
+      ctx.exitCode = await serve(flags, ctx);
+    });
+}

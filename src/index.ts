@@ -1,0 +1,51 @@
+/** bc-fakestore as a library: the fake store, the seeded data, the typed client and the spec check. */
+
+/** Starts the fake on a port (a free one by default); resolves once it listens. */
+export { startServer, type RunningServer, type ServerOptions } from './server.js';
+/** Builds the fake's plain node:http request handler, without a socket. */
+export { createApp, type App } from './app.js';
+/** Options of the fake, their defaults, and the default tokens. */
+export {
+  DEFAULT_ADMIN_TOKEN,
+  DEFAULT_READ_ONLY_TOKEN,
+  DEFAULT_TOKEN,
+  type AppOptions,
+  type RateLimit,
+  type Scope,
+  type TokenConfig,
+} from './options.js';
+/** How a new store is filled, and the store it fills. */
+export type { PrimeTenant, Stores } from './store/stores.js';
+/** One store (tenant) and the records it can be loaded with. */
+export type { Tenant, TenantData } from './store/tenant.js';
+/** The stored records, as the seed generator and `Tenant.load` take them. */
+export type {
+  AddressRecord,
+  CategoryAccess,
+  CustomerRecord,
+  DiscountRule,
+  FormField,
+  GroupRecord,
+} from './store/records.js';
+
+/** The typed Customers V2 client (real store or fake) and the error every method throws. */
+export {
+  BigCommerceApiError,
+  createClient,
+  parseErrorBody,
+  readRateLimit,
+  type BigCommerceClient,
+  type ClientOptions,
+  type ResponseMeta,
+} from './client/index.js';
+/** Rate-limit headers as the client reads them (not the fake's `RateLimit` setting). */
+export type { RateLimit as RateLimitInfo } from './client/index.js';
+
+/** Checks one HTTP answer against spec/customers.v2.yaml; returns the violations (empty when it conforms). */
+export { checkExchange, matchSpecPath, type ExchangeToCheck } from './spec-conformance.js';
+
+/** The deterministic seed generator (`generateWorld`, single entities, fingerprints): src/seed/index.ts. */
+export * from './seed/index.js';
+
+/** The API shapes, generated from the spec (`Customer`, `Address`, `CustomerGroup`, ...). */
+export type * from './types.js';
