@@ -13,6 +13,7 @@ import {
   renderError,
   tooManyRequests,
 } from './errors.js';
+import { applyFaults } from './faults.js';
 import { TokenTable } from './http/auth.js';
 import { readJsonBody } from './http/body.js';
 import { RateLimiter } from './http/rate-limit.js';
@@ -45,7 +46,7 @@ const ACCEPTS_JSON = /json|\*\/\*|application\/\*/i;
 /** Builds the fake's request handler from one options object. */
 export function createApp(options: AppOptions = {}): App {
   const opts = resolveOptions(options);
-  const stores = new Stores({ linkBase: opts.linkBase, prime: opts.prime });
+  const stores = new Stores({ linkBase: opts.linkBase, prime: opts.prime, maxStores: opts.maxStores });
   const tokens = new TokenTable(opts.tokens);
   const limiter = new RateLimiter(opts.rateLimit, opts.clock);
   const strictLimiter = new RateLimiter(opts.validateRateLimit, opts.clock);
@@ -65,12 +66,15 @@ export function createApp(options: AppOptions = {}): App {
   ) {
     let rate: Record<string, string> | undefined;
     try {
-      if (!STORE_HASH.test(storeHash)) throw notFound();
-      const write = method !== 'GET' && method !== 'HEAD';
+      if (!STORE_HASH.test(storeHash)) {
+        rate = limiter.peek();
+        throw notFound();
+      }
+      const write = method === 'POST' || method === 'PUT' || method === 'DELETE';
       try {
         tokens.check(req.headers['x-auth-token'], storeHash, write);
       } catch (err) {
-        rate = limiter.take(storeHash, false).headers;
+        rate = limiter.peek(storeHash);
         throw err;
       }
       const decision = limiter.take(storeHash);
@@ -105,7 +109,7 @@ export function createApp(options: AppOptions = {}): App {
         now: wholeSeconds(opts.clock()),
         hashPassword: hash,
       });
-      return { reply, rate };
+      return { reply: applyFaults(reply, opts.faults), rate };
     } catch (err) {
       return { reply: errorReply(err), rate };
     }

@@ -1,4 +1,5 @@
 /** The fake's options and their defaults, resolved in one place. */
+import type { Faults } from './faults.js';
 import type { TokenConfig } from './http/auth.js';
 import type { RateLimit } from './http/rate-limit.js';
 import type { PrimeTenant } from './store/stores.js';
@@ -26,10 +27,14 @@ export interface AppOptions {
   validateRateLimit?: RateLimit;
   /** scrypt cost N for password hashes; default 16384 (use 16 in tests). */
   passwordCost?: number;
+  /** Most stores (tenants) kept in memory; past it the oldest is dropped. Default 10,000. */
+  maxStores?: number;
   /** Largest request body accepted, in bytes; default 1 MiB. */
   maxBodyBytes?: number;
   /** Where request and error lines go; default: nowhere. */
   log?: (line: string) => void;
+  /** Test-only deliberate spec violations (see src/faults.ts); default: none. */
+  faults?: Faults;
 }
 
 /** The options with every default filled in. */
@@ -62,7 +67,9 @@ export function resolveOptions(o: AppOptions): ResolvedOptions {
     validateRateLimit: o.validateRateLimit ?? { quota: 1_000, windowMs: 30_000 },
     passwordCost: o.passwordCost ?? 16384,
     maxBodyBytes: o.maxBodyBytes ?? 1024 * 1024,
+    maxStores: o.maxStores ?? 10_000,
     log: o.log ?? (() => {}),
     quiet: o.log === undefined,
+    faults: o.faults ?? {},
   };
 }

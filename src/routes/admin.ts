@@ -1,5 +1,5 @@
 /**
- * The admin API under /__admin: health, tenants, reset. It has its own token (`X-Admin-Token`)
+ * The admin API under /__admin: health, tenants, reset, seed. It has its own token (`X-Admin-Token`)
  * and answers only loopback clients unless `allowRemoteAdmin` is set.
  */
 import type { IncomingMessage } from 'node:http';
@@ -8,6 +8,7 @@ import FindMyWay from 'find-my-way';
 import { ApiError, methodNotAllowed, notFound, renderError } from '../errors.js';
 import { readJsonBody } from '../http/body.js';
 import type { ResolvedOptions } from '../options.js';
+import { changeProviderState, stateContext } from '../provider-states/index.js';
 import type { Stores } from '../store/stores.js';
 import type { Reply } from './route.js';
 
@@ -63,11 +64,32 @@ export function adminRoutes(): AdminRoute[] {
       },
     },
     {
+      method: 'POST',
+      path: '/__admin/stores/:hash/seed',
+      body: true,
+      async handle(ctx) {
+        const hash = ctx.params.hash as string;
+        // Loaded on first use: the generator (faker) would slow every start.
+        const { seedRequestPrime } = await import('../fixtures/seed-request.js');
+        ctx.stores.reset(hash, await seedRequestPrime(ctx.body, hash, ctx.options.passwordCost));
+        return storeSummary(ctx, hash);
+      },
+    },
+    {
       method: 'DELETE',
       path: '/__admin/stores/:hash',
       handle(ctx) {
         if (!ctx.stores.delete(ctx.params.hash as string)) throw notFound();
         return { status: 204 };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/__admin/provider-states',
+      body: true,
+      handle: async (ctx) => {
+        const stateCtx = stateContext(ctx.options.clock, ctx.options.passwordCost);
+        return json(await changeProviderState(ctx.stores, ctx.body, ctx.query, stateCtx));
       },
     },
   ];
@@ -108,7 +130,7 @@ export async function handleAdmin(
 ): Promise<Reply> {
   try {
     const remote = ctx.req.socket.remoteAddress ?? '';
-    if (!ctx.options.allowRemoteAdmin && remote && !LOOPBACK.test(remote)) {
+    if (!ctx.options.allowRemoteAdmin && !LOOPBACK.test(remote)) {
       throw new ApiError(403, 'The admin API answers loopback clients only (see --admin-remote).');
     }
     const router = routerFor(routes);
