@@ -28,11 +28,15 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const { port = 0, host = '127.0.0.1', requestTimeoutMs = 10_000, ...appOptions } = options;
   const app = createApp(appOptions);
+  const headersTimeout = Math.min(requestTimeoutMs, 10_000);
   const server = createServer(
     {
       requestTimeout: requestTimeoutMs,
-      headersTimeout: Math.min(requestTimeoutMs, 10_000),
+      headersTimeout,
       keepAliveTimeout: 5_000,
+      // Node enforces both timeouts only when it checks (every 30 s by default): check often
+      // enough that a slow client is cut off near its timeout, not up to 30 s later.
+      connectionsCheckingInterval: Math.max(50, Math.min(30_000, Math.floor(headersTimeout / 2))),
     },
     app.handle,
   );

@@ -67,7 +67,9 @@ function checkBody(pointer: string, body: string, where: string, problems: strin
   const v = validatorFor(pointer);
   if (!v(value)) {
     const e = v.errors?.[0];
-    problems.push(`${where}: body ${e?.instancePath || '/'} ${e?.message ?? 'is invalid'} (${JSON.stringify(e?.params)})`);
+    problems.push(
+      `${where}: body ${e?.instancePath || '/'} ${e?.message ?? 'is invalid'} (${JSON.stringify(e?.params)})`,
+    );
   }
 }
 
@@ -90,7 +92,8 @@ export function checkExchange(x: ExchangeToCheck): string[] {
   const op = template ? (loadSpec().paths[template]?.[method] as OpenApiOperation | undefined) : undefined;
   if (!op) {
     // No such operation: only the generic answers (404, 405, 501, auth, rate limit) may come back.
-    if (![401, 403, 404, 405, 406, 429, 501].includes(x.status)) problems.push(`${where}: no operation in the spec`);
+    if (![401, 403, 404, 405, 406, 429, 501].includes(x.status))
+      problems.push(`${where}: no operation in the spec`);
     checkBody(ERROR_POINTERS[x.status] ?? '/components/schemas/ErrorList', x.body, where, problems);
     return problems;
   }
@@ -104,7 +107,8 @@ export function checkExchange(x: ExchangeToCheck): string[] {
   for (const h of Object.keys(response.headers ?? {})) {
     const value = header(x.headers, h);
     if (value === undefined) problems.push(`${where}: missing header ${h}`);
-    else if (h !== 'Location' && !/^\d+$/.test(value)) problems.push(`${where}: header ${h} is not an integer`);
+    else if (h !== 'Location' && !/^\d+$/.test(value))
+      problems.push(`${where}: header ${h} is not an integer`);
   }
   if (!response.content || x.method.toUpperCase() === 'HEAD') {
     if (x.body !== '') problems.push(`${where}: the spec declares no body, got ${x.body.length} bytes`);

@@ -3,10 +3,9 @@
  * on first use (request bodies here; responses in spec-conformance.ts).
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
-import { parse } from 'yaml';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { missingField, readOnlyField, invalidField, unknownField } from './errors.js';
 
 /** Where the spec file lives (next to src/ and dist/). */
@@ -38,18 +37,25 @@ export interface SchemaObject {
 
 let doc: OpenApiDoc | undefined;
 let ajv: Ajv | undefined;
+// yaml and ajv load on first use, not at start: the fake answers its first request sooner.
+const lazyRequire = createRequire(import.meta.url);
 
 /** The parsed spec (cached). */
 export function loadSpec(): OpenApiDoc {
-  doc ??= parse(readFileSync(SPEC_PATH, 'utf8')) as OpenApiDoc;
+  if (!doc) {
+    const { parse } = lazyRequire('yaml') as typeof import('yaml');
+    doc = parse(readFileSync(SPEC_PATH, 'utf8')) as OpenApiDoc;
+  }
   return doc;
 }
 
 /** One ajv instance holding the whole spec, so `#/components/...` references resolve. */
 export function specAjv(): Ajv {
   if (!ajv) {
-    ajv = new Ajv({ strict: false, allErrors: false, discriminator: false });
-    (addFormatsModule as unknown as (a: Ajv) => void)(ajv);
+    const { Ajv: AjvClass } = lazyRequire('ajv') as typeof import('ajv');
+    const addFormats = lazyRequire('ajv-formats') as { default: (a: Ajv) => void };
+    ajv = new AjvClass({ strict: false, allErrors: false, discriminator: false });
+    addFormats.default(ajv);
     ajv.addSchema({ ...loadSpec(), $id: 'spec' } as object, 'spec');
   }
   return ajv;

@@ -66,7 +66,8 @@ export function testApp(options: AppOptions = {}) {
     hash,
     request,
     get: (url: string, headers?: Record<string, string>) => request('GET', url, undefined, headers),
-    post: (url: string, body: unknown, headers?: Record<string, string>) => request('POST', url, body, headers),
+    post: (url: string, body: unknown, headers?: Record<string, string>) =>
+      request('POST', url, body, headers),
     put: (url: string, body: unknown, headers?: Record<string, string>) => request('PUT', url, body, headers),
     del: (url: string, headers?: Record<string, string>) => request('DELETE', url, undefined, headers),
   };

@@ -47,6 +47,24 @@ export class RateLimiter {
     return { allowed, headers };
   }
 
+  /**
+   * The headers `key` would show, counting nothing and storing nothing (no window is opened), for
+   * answers to requests that are refused before they count (bad store hash, bad token): such
+   * traffic leaves no state behind, however many store hashes it names.
+   */
+  peek(key?: string): Record<string, string> {
+    const now = this.clock();
+    const b = key === undefined ? undefined : this.buckets.get(key);
+    const live = b && now - b.start < this.limit.windowMs ? b : undefined;
+    const resetMs = live ? live.start + this.limit.windowMs - now : this.limit.windowMs;
+    return {
+      'X-Rate-Limit-Time-Window-Ms': String(this.limit.windowMs),
+      'X-Rate-Limit-Time-Reset-Ms': String(resetMs),
+      'X-Rate-Limit-Requests-Quota': String(this.limit.quota),
+      'X-Rate-Limit-Requests-Left': String(this.limit.quota - (live?.used ?? 0)),
+    };
+  }
+
   /** Forgets a key's window (a reset tenant starts afresh). */
   forget(key: string): void {
     this.buckets.delete(key);

@@ -42,6 +42,7 @@ export const customerRoutes: Route[] = [
     body: 'CustomerCreate',
     async handle(ctx) {
       const input = ctx.body as CustomerCreate;
+      ctx.tenant.customers.checkCreate(input);
       const hash = (await passwordHash(ctx, input._authentication)) ?? null;
       const c = ctx.tenant.customers.create(input, hash, ctx.now);
       return ok(ctx.tenant.customers.toJson(c), 201, location(ctx, `/customers/${c.id}`));
@@ -79,8 +80,8 @@ export const customerRoutes: Route[] = [
     async handle(ctx) {
       const id = idParam(ctx, 'customer_id');
       const repo = ctx.tenant.customers;
-      repo.require(id);
       const input = ctx.body as CustomerUpdate;
+      repo.checkUpdate(id, input);
       const hash = await passwordHash(ctx, input._authentication);
       return ok(repo.toJson(repo.update(id, input, hash, ctx.now)));
     },

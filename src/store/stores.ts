@@ -10,6 +10,8 @@ export interface StoresOptions {
   linkBase?: string;
   /** Fills each new tenant; default: leaves it empty. */
   prime?: PrimeTenant;
+  /** Most tenants kept; past it the one created longest ago is dropped. Default 10,000. */
+  maxStores?: number;
 }
 
 /** All tenants of one fake. */
@@ -17,21 +19,19 @@ export class Stores {
   private readonly tenants = new Map<string, Tenant>();
   private readonly linkBase: string;
   private readonly prime: PrimeTenant;
+  private readonly maxStores: number;
 
   constructor(options: StoresOptions = {}) {
     this.linkBase = options.linkBase ?? 'https://api.bigcommerce.com';
     this.prime = options.prime ?? (() => {});
+    this.maxStores = options.maxStores ?? 10_000;
   }
 
   /** The tenant of a store hash, created (and primed) on first use. */
   get(hash: string): Tenant {
-    let t = this.tenants.get(hash);
-    if (!t) {
-      t = new Tenant(hash, this.linkBase);
-      this.prime(t);
-      this.tenants.set(hash, t);
-    }
-    return t;
+    const t = this.tenants.get(hash);
+    if (t) return t;
+    return this.reset(hash);
   }
 
   /** Whether a tenant exists already. */
@@ -43,7 +43,10 @@ export class Stores {
   reset(hash: string, prime: PrimeTenant = this.prime): Tenant {
     const t = new Tenant(hash, this.linkBase);
     prime(t);
+    this.tenants.delete(hash);
     this.tenants.set(hash, t);
+    // Map order is creation order: the first key is the tenant created longest ago.
+    if (this.tenants.size > this.maxStores) this.tenants.delete(this.tenants.keys().next().value as string);
     return t;
   }
 

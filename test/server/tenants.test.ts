@@ -168,3 +168,13 @@ describe('admin API', () => {
     expect(res.headers.allow).toBe('GET');
   });
 });
+
+describe('store cap', () => {
+  it('drops the store created longest ago once more than maxStores exist', async () => {
+    const t = testApp({ maxStores: 2 });
+    for (const h of ['s1', 's2', 's3']) {
+      expect((await t.get(`/stores/${h}/v2/customers/count`)).body).toEqual({ count: 0 });
+    }
+    expect(t.app.stores.hashes()).toEqual(['s2', 's3']);
+  });
+});
