@@ -101,8 +101,9 @@ export function createApp(options: AppOptions = {}): App {
         body = await readJsonBody(req, opts.maxBodyBytes);
         bodyChecker(route.body)(body);
       }
+      const opened = stores.open(storeHash);
       const reply = await route.handle({
-        tenant: stores.get(storeHash),
+        tenant: opened instanceof Promise ? await opened : opened,
         params: found.params,
         query: new URLSearchParams(search),
         body,

@@ -49,8 +49,9 @@ type SeedModule = typeof import('../seed/index.js');
 
 /** Fills each new store with the world generated from (seed, store hash) and records its fingerprint. */
 function seededPrime(seed: SeedModule, flags: ServeFlags): PrimeTenant {
-  return (tenant) => {
-    const world = seed.generateWorld({
+  // Loaded in slices: while a large store fills, the fake keeps answering the others.
+  return (tenant) =>
+    seed.loadWorld(tenant, {
       seed: flags.seed,
       storeHash: tenant.hash,
       customers: flags.customers,
@@ -59,9 +60,6 @@ function seededPrime(seed: SeedModule, flags: ServeFlags): PrimeTenant {
       ...(flags.now === undefined ? {} : { now: flags.now }),
       ...(flags.locale ? { locale: flags.locale } : {}),
     });
-    tenant.load(world);
-    tenant.fingerprint = world.fingerprint;
-  };
 }
 
 /** Fills each new store with a fixture, loaded once: every store hash gets the same data. */
@@ -132,7 +130,7 @@ export async function serve(flags: ServeFlags, ctx: CliContext): Promise<number>
     throw listenFailure(err, flags);
   });
 
-  const store = running.app.stores.get(flags.store);
+  const store = await running.app.stores.open(flags.store);
   const counts = store.counts();
   const token = tokens[0]?.token ?? DEFAULT_TOKEN;
   ctx.out(`bc-fakestore listening on ${running.url}`);

@@ -1,8 +1,11 @@
 /** The registry of tenants: each store hash gets its own store on first use. */
 import { Tenant } from './tenant.js';
 
-/** How a new tenant is filled (the seeded world, a fixture, or nothing). */
-export type PrimeTenant = (tenant: Tenant) => void;
+/**
+ * How a new tenant is filled (the seeded world, a fixture, or nothing). A prime that returns a
+ * promise loads in the background: requests to that store wait for it, others go on.
+ */
+export type PrimeTenant = (tenant: Tenant) => void | Promise<void>;
 
 /** Options of `createStores`. */
 export interface StoresOptions {
@@ -34,6 +37,14 @@ export class Stores {
     return this.reset(hash);
   }
 
+  /** The tenant of a store hash once it has finished loading (see `PrimeTenant`). */
+  open(hash: string): Tenant | Promise<Tenant> {
+    const t = this.get(hash);
+    if (t.loading) return t.loading.then(() => this.open(hash));
+    if (t.loadError) throw t.loadError;
+    return t;
+  }
+
   /** Whether a tenant exists already. */
   has(hash: string): boolean {
     return this.tenants.has(hash);
@@ -42,7 +53,18 @@ export class Stores {
   /** Replaces a tenant with a fresh one, filled by `prime` (default: the configured one). */
   reset(hash: string, prime: PrimeTenant = this.prime): Tenant {
     const t = new Tenant(hash, this.linkBase);
-    prime(t);
+    const loading = prime(t);
+    if (loading) {
+      t.loading = loading.then(
+        () => {
+          t.loading = null;
+        },
+        (err: unknown) => {
+          t.loading = null;
+          t.loadError = err;
+        },
+      );
+    }
     this.tenants.delete(hash);
     this.tenants.set(hash, t);
     // Map order is creation order: the first key is the tenant created longest ago.

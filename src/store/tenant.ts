@@ -18,6 +18,10 @@ export class Tenant {
   readonly groups: GroupRepo;
   /** Fingerprint of the data the tenant was loaded with, if it came from the generator. */
   fingerprint: string | null = null;
+  /** Settles when a background load (an async prime) is done; null when the tenant is ready. */
+  loading: Promise<void> | null = null;
+  /** Why the background load failed, if it did: requests to the store then fail loudly. */
+  loadError: unknown = null;
 
   constructor(
     readonly hash: string,
