@@ -22,10 +22,17 @@ export interface TappedServer {
 const lowerKeys = (headers: OutgoingHttpHeaders): ExchangeToCheck['headers'] =>
   Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 
+/** `[name, value, name, value, ...]` (the flat form `writeHead` also takes) as an object. */
+const pairs = (flat: readonly unknown[]): OutgoingHttpHeaders => {
+  const out: OutgoingHttpHeaders = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) out[String(flat[i])] = flat[i + 1] as string;
+  return out;
+};
+
 type Chunk = string | Uint8Array | undefined | (() => void);
 
 /** Wraps `writeHead`/`write`/`end` of one response to record status, headers and body. */
-function record(
+export function record(
   res: ServerResponse,
   done: (status: number, headers: ExchangeToCheck['headers'], body: string) => void,
 ) {
@@ -39,8 +46,12 @@ function record(
   const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
   const patched = res as unknown as Record<'writeHead' | 'write' | 'end', (...args: unknown[]) => unknown>;
   patched.writeHead = (status: unknown, ...rest: unknown[]) => {
-    const given = rest.find((r) => typeof r === 'object' && r !== null) as OutgoingHttpHeaders | undefined;
-    headers = { ...headers, ...lowerKeys(given ?? {}) };
+    const given = rest.find((r) => typeof r === 'object' && r !== null) as
+      OutgoingHttpHeaders | readonly unknown[] | undefined;
+    headers = {
+      ...headers,
+      ...lowerKeys(Array.isArray(given) ? pairs(given) : ((given as OutgoingHttpHeaders) ?? {})),
+    };
     return writeHead(status, ...rest);
   };
   patched.write = (chunk: unknown, ...rest: unknown[]) => {

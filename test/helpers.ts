@@ -3,10 +3,12 @@
  * always checked against the spec (every response the suite sees, not a sample).
  */
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { inject, type InjectOptions } from 'light-my-request';
 import { createApp, type App, type AppOptions } from '../src/app.js';
 import { checkExchange } from '../src/spec-conformance.js';
 import { startServer, type RunningServer, type ServerOptions } from '../src/server.js';
+import { record } from './helpers-server-tap.js';
 
 /** Token of full scope in the default test app. */
 export const TOKEN = 'fakestore-token';
@@ -74,8 +76,29 @@ export function testApp(options: AppOptions = {}) {
 }
 
 /** A listening fake on 127.0.0.1 and a free port; close it in the test. */
-export function testServer(options: ServerOptions = {}): Promise<RunningServer> {
-  return startServer({ passwordCost: 16, host: '127.0.0.1', port: 0, ...options });
+export async function testServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const running = await startServer({ passwordCost: 16, host: '127.0.0.1', port: 0, ...options });
+  // Every answer sent over the socket is checked against the spec as well; `close()` fails the
+  // test on the first violation. (Answers node itself sends, such as a 408 timeout, bypass this.)
+  const problems: string[] = [];
+  // A server started with a fault switched on breaks the spec on purpose: the test checks that.
+  const faulty = Object.values(options.faults ?? {}).some(Boolean);
+  if (!faulty)
+    running.server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
+      const method = req.method ?? 'GET';
+      const url = req.url ?? '/';
+      record(res, (status, headers, body) =>
+        problems.push(...checkExchange({ method, url, status, headers, body })),
+      );
+    });
+  const close = running.close;
+  return {
+    ...running,
+    close: async () => {
+      await close();
+      if (problems.length) throw new Error(`responses broke the spec:\n  ${problems.join('\n  ')}`);
+    },
+  };
 }
 
 /** A valid new customer, unique by `n`. */
