@@ -47,5 +47,35 @@ export { checkExchange, matchSpecPath, type ExchangeToCheck } from './spec-confo
 /** The deterministic seed generator (`generateWorld`, single entities, fingerprints): src/seed/index.ts. */
 export * from './seed/index.js';
 
+/** Fixtures: named data sets (fixtures/*.yaml) mixing literal entities with seeded ones. */
+export {
+  FIXTURES_DIR,
+  FixtureError,
+  fixturePrime,
+  listFixtures,
+  loadFixture,
+  type FixtureOptions,
+  type FixtureWorld,
+} from './fixtures/index.js';
+/** Writing a data set as the API represents it (json, ndjson, csv), entity by entity. */
+export {
+  exportData,
+  fixtureSource,
+  generatedSource,
+  type DataSource,
+  type ExportFormat,
+  type ExportOptions,
+  type ExportResult,
+} from './export/index.js';
+/** Pushing a data set into any Customers V2 store (the fake or a real one) through its API. */
+export {
+  pushData,
+  pushSourceOf,
+  readExportFolder,
+  type PushOptions,
+  type PushSource,
+  type PushSummary,
+} from './push/index.js';
+
 /** The API shapes, generated from the spec (`Customer`, `Address`, `CustomerGroup`, ...). */
 export type * from './types.js';

@@ -16,9 +16,11 @@ export function parseAddressRange(value: string): [number, number] {
   return [min, max];
 }
 
-/** A date as ISO 8601 (`2024-06-01`, `2024-06-01T12:00:00Z`), to epoch ms. */
+/** A date as ISO 8601 (`2024-06-01`, `2024-06-01T12:00:00Z`; UTC when no offset is given), to epoch ms. */
 export function parseNow(value: string): number {
-  const ms = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value) ? Date.parse(value) : NaN;
+  const iso = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(value);
+  const utc = iso && value.includes('T') && !iso[1] ? `${value}Z` : value;
+  const ms = iso ? Date.parse(utc) : NaN;
   if (Number.isNaN(ms)) throw new InvalidArgumentError('Use an ISO 8601 date, e.g. 2024-06-01T00:00:00Z.');
   return ms;
 }

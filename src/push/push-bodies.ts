@@ -1,0 +1,55 @@
+/** The bodies push sends: what the API lets a client write of each entity (no ids, dates or read-only fields). */
+import type { Address, AddressCreate, CustomerCreate, CustomerGroup, GroupCreate } from '../types.js';
+import type { PushCustomer } from './push-source.js';
+
+/** A group as `POST /customer_groups` takes it. */
+export const groupBody = (g: CustomerGroup): GroupCreate => ({
+  name: g.name,
+  is_default: g.is_default,
+  category_access: g.category_access,
+  discount_rules: g.discount_rules,
+  is_group_for_guests: g.is_group_for_guests,
+});
+
+/** A customer as `POST /customers` takes it, in the store's group, with their password when there is one. */
+export function customerBody({ customer: c, password }: PushCustomer, groupId: number): CustomerCreate {
+  const body: CustomerCreate = {
+    email: c.email,
+    first_name: c.first_name,
+    last_name: c.last_name,
+    company: c.company,
+    phone: c.phone,
+    store_credit: c.store_credit,
+    registration_ip_address: c.registration_ip_address,
+    customer_group_id: groupId,
+    notes: c.notes,
+    tax_exempt_category: c.tax_exempt_category,
+    reset_pass_on_login: c.reset_pass_on_login,
+  };
+  return password === undefined ? body : { ...body, _authentication: { password } };
+}
+
+const ADDRESS_FIELDS = [
+  'first_name',
+  'last_name',
+  'company',
+  'street_1',
+  'street_2',
+  'city',
+  'state',
+  'zip',
+  'country',
+  'phone',
+  'address_type',
+] as const;
+
+/** An address as `POST /customers/{id}/addresses` takes it. */
+export const addressBody = (a: Address): AddressCreate => {
+  const body: Record<string, string> = {};
+  for (const f of ADDRESS_FIELDS) body[f] = a[f];
+  return body as unknown as AddressCreate;
+};
+
+/** The fields that make two addresses of one customer the same address. */
+export const addressKey = (a: Address | AddressCreate): string =>
+  JSON.stringify(ADDRESS_FIELDS.map((f) => (a as Record<string, unknown>)[f] ?? ''));

@@ -1,0 +1,80 @@
+/**
+ * The resume file of a push: which source ids became which ids in the target store. One JSON
+ * object per line, appended as entities are created, so an interrupted push loses at most the
+ * line it was writing; the first line says which store and which data set it belongs to.
+ */
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { EntityCounts } from '../export/index.js';
+
+/** A state file that belongs to another store or data set, or is not a state file. */
+export class PushStateError extends Error {
+  override readonly name = 'PushStateError';
+}
+
+type Kind = keyof EntityCounts;
+
+interface Header {
+  'bc-fakestore-push': 1;
+  target: string;
+  source: string;
+}
+
+/** Source id → target id, per kind; kept on disk when a path is given. */
+export class PushState {
+  readonly ids: Record<Kind, Map<number, number>> = {
+    groups: new Map(),
+    customers: new Map(),
+    addresses: new Map(),
+  };
+
+  private constructor(private readonly path: string | undefined) {}
+
+  /** Opens (or starts) the state of pushing `source` to `target`; no path keeps it in memory only. */
+  static open(path: string | undefined, target: string, source: string): PushState {
+    const state = new PushState(path);
+    if (!path) return state;
+    if (!existsSync(path) || readFileSync(path, 'utf8').trim() === '') {
+      const header: Header = { 'bc-fakestore-push': 1, target, source };
+      writeFileSync(path, `${JSON.stringify(header)}\n`);
+      return state;
+    }
+    const [first = '', ...rest] = readFileSync(path, 'utf8').split('\n');
+    let header: Partial<Header>;
+    try {
+      header = JSON.parse(first) as Partial<Header>;
+    } catch {
+      throw new PushStateError(`${path} is not a push state file`);
+    }
+    if (header['bc-fakestore-push'] !== 1) throw new PushStateError(`${path} is not a push state file`);
+    if (header.target !== target) {
+      throw new PushStateError(
+        `${path} records a push to ${header.target}, not ${target}; use another --state file`,
+      );
+    }
+    if (header.source !== source) {
+      throw new PushStateError(`${path} records the push of another data set; use another --state file`);
+    }
+    for (const line of rest) {
+      try {
+        const entry = JSON.parse(line) as { kind?: Kind; from?: number; to?: number };
+        if (
+          entry.kind &&
+          state.ids[entry.kind] &&
+          typeof entry.from === 'number' &&
+          typeof entry.to === 'number'
+        ) {
+          state.ids[entry.kind].set(entry.from, entry.to);
+        }
+      } catch {
+        // A line cut short by an interruption: that entity is found again by lookup.
+      }
+    }
+    return state;
+  }
+
+  /** Records that source `from` is `to` in the target store. */
+  record(kind: Kind, from: number, to: number): void {
+    this.ids[kind].set(from, to);
+    if (this.path) appendFileSync(this.path, `${JSON.stringify({ kind, from, to })}\n`);
+  }
+}

@@ -1,0 +1,205 @@
+/**
+ * Reading back a folder written by `generate` (or by hand in the same formats): groups, customers
+ * and addresses as json (one array), ndjson or csv (API field names as headers, nested values
+ * JSON-encoded). manifest.json, when present, names the format and the data set's fingerprint.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import {
+  KIND_SCHEMA,
+  MANIFEST,
+  type EntityKind,
+  type ExportFormat,
+  type ExportManifest,
+} from '../export/index.js';
+import { loadSpec, type SchemaObject } from '../spec.js';
+import type { Address, Customer, CustomerGroup } from '../types.js';
+import type { PushSource } from './push-source.js';
+
+/** A folder that cannot be read as a data set. */
+export class ExportFolderError extends Error {
+  override readonly name = 'ExportFolderError';
+}
+
+type Cell = 'number' | 'boolean' | 'json' | 'string';
+
+function resolveSchema(schema: SchemaObject | undefined): SchemaObject | undefined {
+  const ref = (schema?.$ref ?? (schema?.allOf as SchemaObject[] | undefined)?.[0]?.$ref) as
+    string | undefined;
+  if (!ref) return schema;
+  return loadSpec().components.schemas[ref.replace('#/components/schemas/', '')];
+}
+
+/** How each CSV column of a kind is typed, from the spec's schema of the API representation. */
+function cellTypes(kind: EntityKind): Map<string, Cell> {
+  const props = loadSpec().components.schemas[KIND_SCHEMA[kind]]?.properties ?? {};
+  const types = new Map<string, Cell>();
+  for (const [name, prop] of Object.entries(props)) {
+    const type = resolveSchema(prop)?.type;
+    types.set(
+      name,
+      type === 'integer' || type === 'number'
+        ? 'number'
+        : type === 'boolean'
+          ? 'boolean'
+          : type === 'array' || type === 'object'
+            ? 'json'
+            : 'string',
+    );
+  }
+  return types;
+}
+
+/** A CSV parser fed line by line (RFC 4180: quoted cells may hold commas, doubled quotes and newlines). */
+export class CsvRecordReader {
+  private cells: string[] = [];
+  private cell = '';
+  private quoted = false;
+
+  /** Whether the text so far ends inside a quoted cell. */
+  get pending(): boolean {
+    return this.quoted;
+  }
+
+  /** Feeds one line (without its line end); returns the record it completes, if any (blank lines give none). */
+  feed(line: string): string[] | undefined {
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i] as string;
+      if (this.quoted) {
+        if (ch === '"' && line[i + 1] === '"') {
+          this.cell += '"';
+          i++;
+        } else if (ch === '"') this.quoted = false;
+        else this.cell += ch;
+      } else if (ch === '"') this.quoted = true;
+      else if (ch === ',') {
+        this.cells.push(this.cell);
+        this.cell = '';
+      } else this.cell += ch;
+    }
+    if (this.quoted) {
+      this.cell += '\n';
+      return undefined;
+    }
+    const record = [...this.cells, this.cell.replace(/\r$/, '')];
+    this.cells = [];
+    this.cell = '';
+    return record.length === 1 && record[0] === '' ? undefined : record;
+  }
+}
+
+function typed(
+  types: Map<string, Cell>,
+  header: string[],
+  cells: string[],
+  where: string,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  header.forEach((name, i) => {
+    const text = cells[i] ?? '';
+    const type = types.get(name) ?? 'string';
+    if (type === 'string') out[name] = text;
+    else if (type === 'number') out[name] = text === '' ? null : Number(text);
+    else if (type === 'boolean') out[name] = text === 'true';
+    else if (text === '') out[name] = null;
+    else {
+      try {
+        out[name] = JSON.parse(text);
+      } catch {
+        throw new ExportFolderError(`${where}: column ${name} is not JSON`);
+      }
+    }
+  });
+  return out;
+}
+
+async function* lines(file: string): AsyncGenerator<string> {
+  const rl = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  for await (const line of rl) yield line;
+}
+
+async function* entities(file: string, kind: EntityKind, format: ExportFormat): AsyncGenerator<unknown> {
+  if (format === 'json') {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+      throw new ExportFolderError(`${file}: not a JSON array (${(err as Error).message})`);
+    }
+    if (!Array.isArray(parsed)) throw new ExportFolderError(`${file}: not a JSON array`);
+    yield* parsed;
+    return;
+  }
+  if (format === 'ndjson') {
+    let n = 0;
+    for await (const line of lines(file)) {
+      n++;
+      if (line.trim() === '') continue;
+      try {
+        yield JSON.parse(line);
+      } catch {
+        throw new ExportFolderError(`${file}:${n}: not a JSON object`);
+      }
+    }
+    return;
+  }
+  const reader = new CsvRecordReader();
+  const types = cellTypes(kind);
+  let header: string[] | undefined;
+  let n = 0;
+  for await (const line of lines(file)) {
+    const cells = reader.feed(line);
+    if (!cells) continue;
+    n++;
+    if (!header) header = cells;
+    else yield typed(types, header, cells, `${file} record ${n}`);
+  }
+  if (reader.pending) throw new ExportFolderError(`${file}: ends inside a quoted cell`);
+}
+
+function readManifest(dir: string): Partial<ExportManifest> | undefined {
+  const path = resolve(dir, MANIFEST);
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Partial<ExportManifest>;
+  } catch {
+    throw new ExportFolderError(`${path}: not valid JSON`);
+  }
+}
+
+/** The data set in a folder, as a push source; throws ExportFolderError when its files are missing. */
+export function readExportFolder(dir: string): PushSource {
+  const manifest = readManifest(dir);
+  const format =
+    manifest?.format ??
+    (['json', 'ndjson', 'csv'] as const).find((f) => existsSync(resolve(dir, `customers.${f}`)));
+  if (!format) {
+    throw new ExportFolderError(
+      `${dir} holds no customers.json, customers.ndjson or customers.csv (see generate)`,
+    );
+  }
+  const fileOf = (kind: EntityKind): string => {
+    const file = resolve(dir, `${kind}.${format}`);
+    if (!existsSync(file)) throw new ExportFolderError(`${file} is missing`);
+    return file;
+  };
+  const files = { groups: fileOf('groups'), customers: fileOf('customers'), addresses: fileOf('addresses') };
+  const id =
+    manifest?.fingerprint ??
+    createHash('sha256')
+      .update(`folder:${resolve(dir)}`)
+      .digest('hex');
+  return {
+    id,
+    counts: manifest?.counts ?? {},
+    groups: () => entities(files.groups, 'groups', format) as AsyncIterable<CustomerGroup>,
+    async *customers() {
+      for await (const customer of entities(files.customers, 'customers', format)) {
+        yield { customer: customer as Customer };
+      }
+    },
+    addresses: () => entities(files.addresses, 'addresses', format) as AsyncIterable<Address>,
+  };
+}
