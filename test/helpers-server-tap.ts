@@ -66,7 +66,8 @@ export function record(
     done(
       res.statusCode,
       { ...lowerKeys(res.getHeaders()), ...headers },
-      Buffer.concat(chunks).toString('utf8'),
+      // node sends no body on HEAD, whatever the handler passed to end().
+      res.req?.method === 'HEAD' ? '' : Buffer.concat(chunks).toString('utf8'),
     ),
   );
 }
