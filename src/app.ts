@@ -57,14 +57,26 @@ export function createApp(options: AppOptions = {}): App {
   const admin = adminRoutes();
   const hash = (password: string): Promise<string> => hashPassword(password, opts.passwordCost);
 
-  async function serveStore(
+  const faulty = Object.values(opts.faults).some(Boolean);
+
+  /** A route's reply with the switched-on test faults applied (they work on text, not bytes). */
+  function withFaults(reply: Reply): Reply {
+    if (!faulty || !reply.bytes) return applyFaults(reply, opts.faults);
+    const { bytes, ...rest } = reply;
+    return applyFaults({ ...rest, body: bytes.toString('utf8') }, opts.faults);
+  }
+
+  // Not async: a request that needs no waiting (no body, a loaded store, a sync handler) is
+  // answered in the same tick, without promise hops.
+  function serveStore(
     req: IncomingMessage,
     method: string,
     storeHash: string,
     rest: string,
     search: string,
-  ) {
+  ): Served | Promise<Served> {
     let rate: Record<string, string> | undefined;
+    const failed = (err: unknown): Served => ({ reply: errorReply(err), rate });
     try {
       if (!STORE_HASH.test(storeHash)) {
         rate = limiter.peek();
@@ -96,23 +108,31 @@ export function createApp(options: AppOptions = {}): App {
           throw tooManyRequests();
         }
       }
-      let body: unknown;
-      if (route.body) {
-        body = await readJsonBody(req, opts.maxBodyBytes);
-        bodyChecker(route.body)(body);
-      }
-      const opened = stores.open(storeHash);
-      const reply = await route.handle({
-        tenant: opened instanceof Promise ? await opened : opened,
-        params: found.params,
-        query: new URLSearchParams(search),
-        body,
-        now: wholeSeconds(opts.clock()),
-        hashPassword: hash,
-      });
-      return { reply: applyFaults(reply, opts.faults), rate };
+      const schema = route.body;
+      const body = schema
+        ? readJsonBody(req, opts.maxBodyBytes).then((b) => {
+            bodyChecker(schema)(b);
+            return b;
+          })
+        : undefined;
+      const served = andThen(body, (b) =>
+        andThen(stores.open(storeHash), (tenant) =>
+          andThen(
+            route.handle({
+              tenant,
+              params: found.params,
+              query: new URLSearchParams(search),
+              body: b,
+              now: wholeSeconds(opts.clock()),
+              hashPassword: hash,
+            }),
+            (reply): Served => ({ reply: withFaults(reply), rate }),
+          ),
+        ),
+      );
+      return served instanceof Promise ? served.catch(failed) : served;
     } catch (err) {
-      return { reply: errorReply(err), rate };
+      return failed(err);
     }
   }
 
@@ -136,21 +156,24 @@ export function createApp(options: AppOptions = {}): App {
     const search = qi === -1 ? '' : url.slice(qi + 1);
     const method = req.method ?? 'GET';
     const m = STORE_PATH.exec(path);
-    const work: Promise<{ reply: Reply; rate?: Record<string, string> }> = m
+    const work: Served | Promise<Served> = m
       ? serveStore(req, method, m[1] as string, m[2] ?? '', search)
       : path === '/__admin' || path.startsWith('/__admin/')
         ? handleAdmin(admin, { req, method, path, search, stores, options: opts }).then((reply) => ({
             reply,
           }))
-        : Promise.resolve({ reply: errorReply(notFound()) });
-    work
-      .catch((err: unknown) => ({ reply: errorReply(err), rate: undefined }))
-      .then(({ reply, rate }) => {
-        send(res, reply, rate);
-        if (!opts.quiet) {
-          opts.log(`${method} ${path} ${reply.status} ${(performance.now() - started).toFixed(1)}ms`);
-        }
-      });
+        : { reply: errorReply(notFound()) };
+    const finish = ({ reply, rate }: Served): void => {
+      send(res, reply, rate);
+      if (!opts.quiet) {
+        opts.log(`${method} ${path} ${reply.status} ${(performance.now() - started).toFixed(1)}ms`);
+      }
+    };
+    if (work instanceof Promise) {
+      work.catch((err: unknown): Served => ({ reply: errorReply(err), rate: undefined })).then(finish);
+    } else {
+      finish(work);
+    }
   }
 
   return { handle, stores, options: opts };
@@ -158,12 +181,39 @@ export function createApp(options: AppOptions = {}): App {
 
 function send(res: ServerResponse, reply: Reply, rate: Record<string, string> | undefined): void {
   if (res.headersSent || res.destroyed) return;
-  const headers: Record<string, string | number> = rate ? { ...rate } : {};
-  if (reply.headers) Object.assign(headers, reply.headers);
-  if (reply.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    headers['Content-Length'] = Buffer.byteLength(reply.body);
+  // The headers of {...rate, ...reply.headers, Content-Type, Content-Length} (a later value of a
+  // name replaces the earlier one in its place) as a flat list: building an object by spreads and
+  // added keys costs more than the rest of a simple request.
+  const headers: (string | number)[] = [];
+  if (rate) for (const name in rate) headers.push(name, rate[name] as string);
+  if (reply.headers) for (const name in reply.headers) put(headers, name, reply.headers[name] as string);
+  const body = reply.bytes ?? reply.body;
+  if (body !== undefined) {
+    put(headers, 'Content-Type', 'application/json');
+    put(headers, 'Content-Length', typeof body === 'string' ? Buffer.byteLength(body) : body.length);
   }
   res.writeHead(reply.status, headers);
-  res.end(reply.body);
+  res.end(body);
+}
+
+/** Sets a header in a flat `[name, value, ...]` list: replaces the value of that name, or appends. */
+function put(headers: (string | number)[], name: string, value: string | number): void {
+  for (let i = 0; i < headers.length; i += 2) {
+    if (headers[i] === name) {
+      headers[i + 1] = value;
+      return;
+    }
+  }
+  headers.push(name, value);
+}
+
+/** What serving a request came to: the reply, and the rate-limit headers to send with it. */
+interface Served {
+  reply: Reply;
+  rate?: Record<string, string>;
+}
+
+/** `next(value)`, at once for a plain value, or once a promise resolves: sync work stays sync. */
+function andThen<T, U>(value: T | Promise<T>, next: (v: T) => U | Promise<U>): U | Promise<U> {
+  return value instanceof Promise ? value.then(next) : next(value);
 }

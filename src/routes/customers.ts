@@ -3,7 +3,17 @@ import { invalidField } from '../errors.js';
 import { parseCustomerQuery, parsePage } from '../query.js';
 import { passwordProblem, verifyPassword } from '../store/passwords.js';
 import type { CustomerCreate, CustomerUpdate, PasswordCheck } from '../types.js';
-import { count, idParam, location, noContent, ok, page, type Route, type RouteContext } from './route.js';
+import {
+  count,
+  idParam,
+  location,
+  noContent,
+  ok,
+  okBytes,
+  pageOfBytes,
+  type Route,
+  type RouteContext,
+} from './route.js';
 
 type Auth = CustomerCreate['_authentication'];
 
@@ -32,7 +42,7 @@ export const customerRoutes: Route[] = [
     handle(ctx) {
       const q = parseCustomerQuery(ctx.query);
       const repo = ctx.tenant.customers;
-      return page(repo.page(q, parsePage(ctx.query)).map((c) => repo.toJson(c)));
+      return pageOfBytes(repo.page(q, parsePage(ctx.query)).map((c) => repo.toJsonBytes(c)));
     },
   },
   {
@@ -45,7 +55,7 @@ export const customerRoutes: Route[] = [
       ctx.tenant.customers.checkCreate(input);
       const hash = (await passwordHash(ctx, input._authentication)) ?? null;
       const c = ctx.tenant.customers.create(input, hash, ctx.now);
-      return ok(ctx.tenant.customers.toJson(c), 201, location(ctx, `/customers/${c.id}`));
+      return okBytes(ctx.tenant.customers.toJsonBytes(c), 201, location(ctx, `/customers/${c.id}`));
     },
   },
   {
@@ -69,7 +79,7 @@ export const customerRoutes: Route[] = [
     operationId: 'getCustomer',
     handle(ctx) {
       const repo = ctx.tenant.customers;
-      return ok(repo.toJson(repo.require(idParam(ctx, 'customer_id'))));
+      return okBytes(repo.toJsonBytes(repo.require(idParam(ctx, 'customer_id'))));
     },
   },
   {
@@ -83,7 +93,7 @@ export const customerRoutes: Route[] = [
       const input = ctx.body as CustomerUpdate;
       repo.checkUpdate(id, input);
       const hash = await passwordHash(ctx, input._authentication);
-      return ok(repo.toJson(repo.update(id, input, hash, ctx.now)));
+      return okBytes(repo.toJsonBytes(repo.update(id, input, hash, ctx.now)));
     },
   },
   {

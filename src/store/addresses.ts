@@ -31,11 +31,15 @@ export class AddressRepo {
   insert(a: AddressRecord): void {
     this.records.set(a.id, a);
     const list = this.byCustomer.get(a.customer_id);
+    // A new array of the exact length each time: an array grown by push keeps room for 17 ids,
+    // some 13 MB of nothing in a store of 100k customers with a few addresses each.
     if (!list) this.byCustomer.set(a.customer_id, [a.id]);
-    else if (list[list.length - 1]! < a.id) list.push(a.id);
+    else if (list[list.length - 1]! < a.id) this.byCustomer.set(a.customer_id, list.concat(a.id));
     else if (!list.includes(a.id)) {
-      list.push(a.id);
-      list.sort((x, y) => x - y);
+      this.byCustomer.set(
+        a.customer_id,
+        list.concat(a.id).sort((x, y) => x - y),
+      );
     }
     if (a.id >= this.nextId) this.nextId = a.id + 1;
   }

@@ -38,8 +38,8 @@ export class CustomerRepo {
   private readonly ids = new SortedIds();
   private readonly byEmail = new Map<string, number>();
   private readonly byGroup = new Map<number, Set<number>>();
-  /** Cached JSON by id; undefined once the record changed (overwritten, not deleted: see `replace`). */
-  private readonly json = new Map<number, string | undefined>();
+  /** Cached JSON bytes by id; undefined once the record changed (overwritten, not deleted: see `replace`). */
+  private readonly json = new Map<number, Buffer | undefined>();
   private nextId = 1;
 
   constructor(private readonly tenant: Tenant) {}
@@ -61,14 +61,19 @@ export class CustomerRepo {
     return c;
   }
 
-  /** The API representation of a customer, cached until it changes. */
+  /** The API representation of a customer. */
   toJson(c: CustomerRecord): string {
-    let s = this.json.get(c.id);
-    if (s === undefined) {
-      s = serializeCustomer(c, this.tenant.linkBase, this.tenant.hash);
-      this.json.set(c.id, s);
+    return this.toJsonBytes(c).toString('utf8');
+  }
+
+  /** The API representation of a customer as UTF-8 bytes, cached until it changes. */
+  toJsonBytes(c: CustomerRecord): Buffer {
+    let b = this.json.get(c.id);
+    if (b === undefined) {
+      b = Buffer.from(serializeCustomer(c, this.tenant.linkBase, this.tenant.hash), 'utf8');
+      this.json.set(c.id, b);
     }
-    return s;
+    return b;
   }
 
   /** Adds a record as is (seeding, fixtures); the caller guarantees coherence. */

@@ -1,8 +1,16 @@
 /** How the platform writes dates and amounts. */
 
+let lastMs = NaN;
+let lastRfc2822 = '';
+
 /** RFC 2822 in GMT with a `+0000` offset, e.g. `Mon, 06 May 2024 07:34:10 +0000`. */
 export function rfc2822(ms: number): string {
-  return new Date(ms).toUTCString().replace('GMT', '+0000');
+  // Writes within one second share their date: remember the last one.
+  if (ms !== lastMs) {
+    lastRfc2822 = new Date(ms).toUTCString().replace('GMT', '+0000');
+    lastMs = ms;
+  }
+  return lastRfc2822;
 }
 
 /** `YYYY-MM-DD HH:MM:SS` in UTC, as customer groups show their dates. */
