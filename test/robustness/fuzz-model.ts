@@ -626,7 +626,8 @@ async function execute(a: Action, m: Model, r: Real, gone: string[]): Promise<bo
       let want: number;
       if (j.status === 'store') want = 404;
       else {
-        const g = gate(env, j.method !== 'GET' && j.method !== 'HEAD');
+        // Only POST, PUT and DELETE need the write scope; other methods are 405/501 for any token.
+        const g = gate(env, ['POST', 'PUT', 'DELETE'].includes(j.method));
         const known = KNOWN_METHODS.includes(j.method);
         want =
           g === 401 || g === 403
