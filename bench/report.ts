@@ -167,12 +167,18 @@ export function checkTargets(r: Results): TargetCheck[] {
   }
   const hundredK = r.scale.stores.find((x) => x.customers >= 100_000 && x.customers < 200_000);
   if (hundredK) {
-    const rss = Math.max(hundredK.rssLoaded, hundredK.rssAfter);
+    const count = hundredK.customers.toLocaleString('en-US');
     out.push({
-      name: `RSS with ${hundredK.customers.toLocaleString('en-US')} customers`,
-      figure: `${rss.toFixed(0)} MB (loaded ${hundredK.rssLoaded.toFixed(0)}, after its runs ${hundredK.rssAfter.toFixed(0)})`,
+      name: `RSS with ${count} customers, once seeded`,
+      figure: `${hundredK.rssLoaded.toFixed(0)} MB`,
       required: '≤ 250 MB',
-      met: rss <= 250,
+      met: hundredK.rssLoaded <= 250,
+    });
+    out.push({
+      name: `RSS with ${count} customers, after its read runs`,
+      figure: `${hundredK.rssAfter.toFixed(0)} MB`,
+      required: '≤ 250 MB',
+      met: hundredK.rssAfter <= 250,
     });
   }
   return out;
@@ -241,7 +247,8 @@ export function renderMarkdown(r: Results): string {
   lines.push('## Server CPU per response (µs), and the fake as a multiple of each other server', '');
   lines.push(
     'CPU time the server process used per response (user + system): its cost whether or not it was the side ' +
-      'that saturated (when the load generator saturates first, req/s only shows the load generator).',
+      'that saturated (when the load generator saturates first, req/s only shows the load generator). ' +
+      'Here a multiple above 1 means the fake spends more per response.',
     '',
   );
   lines.push(header(['route', ...servers, ...ratioCols], ['---']));

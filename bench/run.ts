@@ -5,9 +5,9 @@
  * bench/results.json. Flags: --duration <s> (per cell, default 5), --rounds <n> (default 2),
  * --connections <n> (default 50), --sizes <n,n,n> (default 1000,100000,1000000),
  * --cold-runs <n> (default 7), --no-prism, --routes <key,key> (only those main routes; for
- * quick checks), --sizes none (no scale run).
+ * quick checks), --sizes none (no scale run), --render (rewrite results.md from results.json).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCell, warmUp, TOKEN, type BenchRoute, type Cell } from './load.js';
@@ -33,6 +33,7 @@ interface Settings {
   coldRuns: number;
   prism: boolean;
   routes: string[] | null;
+  render: boolean;
 }
 
 function parseArgs(argv: string[]): Settings {
@@ -44,6 +45,7 @@ function parseArgs(argv: string[]): Settings {
     coldRuns: 7,
     prism: true,
     routes: null,
+    render: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -61,6 +63,7 @@ function parseArgs(argv: string[]): Settings {
     } else if (flag === '--cold-runs') s.coldRuns = Number(value());
     else if (flag === '--no-prism') s.prism = false;
     else if (flag === '--routes') s.routes = value().split(',');
+    else if (flag === '--render') s.render = true;
     else throw new Error(`unknown flag ${flag}`);
   }
   return s;
@@ -258,8 +261,22 @@ const median = (xs: number[]): number => {
     : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
 };
 
+const RESULTS_JSON = path.join(ROOT, 'bench', 'results.json');
+const RESULTS_MD = path.join(ROOT, 'bench', 'results.md');
+
+/** Folds the recorded cells again and rewrites results.md (after a change to the report). */
+function render(): void {
+  const r = JSON.parse(readFileSync(RESULTS_JSON, 'utf8')) as Results;
+  const stores = new Set(r.scale.stores.map((x) => x.name));
+  r.main = summarize(r.cells.filter((c) => !stores.has(c.target)));
+  r.scale.cells = summarize(r.cells.filter((c) => stores.has(c.target)));
+  writeFileSync(RESULTS_JSON, `${JSON.stringify(r, null, 2)}\n`);
+  writeFileSync(RESULTS_MD, renderMarkdown(r));
+}
+
 async function main(): Promise<void> {
   const s = parseArgs(process.argv.slice(2));
+  if (s.render) return render();
   const began = performance.now();
   const cpus = os.cpus();
   const machine = {
@@ -356,8 +373,8 @@ async function main(): Promise<void> {
     cells: [...mainCells, ...scaleCells],
     wallSeconds: (performance.now() - began) / 1000,
   };
-  writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(path.join(ROOT, 'bench', 'results.md'), renderMarkdown(results));
+  writeFileSync(RESULTS_JSON, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(RESULTS_MD, renderMarkdown(results));
   log(`wrote bench/results.md and bench/results.json in ${results.wallSeconds.toFixed(0)} s`);
 }
 
