@@ -2,8 +2,8 @@
  * The resolved options of a seeded world plus the one Faker instance and generator that every
  * entity function shares. Build it once with createSeedContext, then compute any entity from it.
  */
-import { Faker, base, de, en, en_AU, en_CA, en_GB, en_US, fr } from '@faker-js/faker';
-import type { LocaleDefinition } from '@faker-js/faker';
+import type { Faker as FakerInstance, LocaleDefinition } from '@faker-js/faker';
+import { Faker, MERGED_LOCALES } from './faker-locales.js';
 import { SEED_LOCALES, countryKit, isSeedLocale } from './country-kits.js';
 import type { CountryKit, SeedLocale } from './country-kits.js';
 import { SeededRandom, seedKey } from './random.js';
@@ -41,14 +41,14 @@ export interface SeedContext {
   /** The generator behind `faker`; entity functions reseed it per entity. */
   readonly rng: SeededRandom;
   /** The generator's one Faker instance (store locale, English fallback), driven by `rng`. */
-  readonly faker: Faker;
+  readonly faker: FakerInstance;
   /** The store's own country. */
   readonly home: CountryKit;
   /** All supported countries, the store's own first. */
   readonly countries: readonly CountryKit[];
 }
 
-const FAKER_LOCALES: Record<SeedLocale, LocaleDefinition> = { en_US, en_GB, en_CA, en_AU, de, fr };
+const FAKER_LOCALES: Record<SeedLocale, LocaleDefinition> = MERGED_LOCALES;
 
 function count(value: number, name: string): number {
   if (!Number.isSafeInteger(value) || value < 0) {
@@ -87,7 +87,7 @@ export function createSeedContext(options: SeedOptions = {}): SeedContext {
     nowSeconds: Math.floor(now / 1000),
     key: seedKey(seed, storeHash),
     rng,
-    faker: new Faker({ locale: [FAKER_LOCALES[locale], en, base], randomizer: rng }),
+    faker: new Faker({ locale: [FAKER_LOCALES[locale]], randomizer: rng }),
     home,
     countries: [home, ...SEED_LOCALES.filter((l) => l !== locale).map(countryKit)],
   };

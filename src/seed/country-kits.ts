@@ -2,8 +2,8 @@
  * Per-country data kits compiled from faker's locale definitions (names, cities, streets, states,
  * postcodes, phone formats, company names) so addresses and customers fit their country.
  */
-import { base, de, en, en_AU, en_CA, en_GB, en_US, fr, mergeLocales } from '@faker-js/faker';
 import type { LocaleDefinition } from '@faker-js/faker';
+import { MERGED_LOCALES } from './faker-locales.js';
 import { countryIso2 } from '../store/countries.js';
 import { compileSymbols, compileTemplate, oneOf, pickFrom } from './patterns.js';
 import type { Gen } from './patterns.js';
@@ -23,12 +23,12 @@ interface CountrySource {
 }
 
 const SOURCES: Record<SeedLocale, CountrySource> = {
-  en_US: { country: 'United States', locale: en_US, hasStates: true },
-  en_GB: { country: 'United Kingdom', locale: en_GB, hasStates: false },
-  en_CA: { country: 'Canada', locale: en_CA, hasStates: true },
-  en_AU: { country: 'Australia', locale: en_AU, hasStates: true },
-  de: { country: 'Germany', locale: de, hasStates: true },
-  fr: { country: 'France', locale: fr, hasStates: false },
+  en_US: { country: 'United States', locale: MERGED_LOCALES.en_US, hasStates: true },
+  en_GB: { country: 'United Kingdom', locale: MERGED_LOCALES.en_GB, hasStates: false },
+  en_CA: { country: 'Canada', locale: MERGED_LOCALES.en_CA, hasStates: true },
+  en_AU: { country: 'Australia', locale: MERGED_LOCALES.en_AU, hasStates: true },
+  de: { country: 'Germany', locale: MERGED_LOCALES.de, hasStates: true },
+  fr: { country: 'France', locale: MERGED_LOCALES.fr, hasStates: false },
 };
 
 /** Everything needed to make a person, a company or an address that fits one country. */
@@ -71,7 +71,7 @@ const snakeCase = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.
 /** Builds the kit of one country from its faker locale merged with faker's English fallback. */
 function buildKit(locale: SeedLocale): CountryKit {
   const source = SOURCES[locale];
-  const defs = mergeLocales([source.locale, en, base]);
+  const defs = source.locale;
   const person = (defs.person ?? {}) as Entries;
   const location = (defs.location ?? {}) as Entries;
   const firstNames = (person.first_name ?? {}) as Entries;
