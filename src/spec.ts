@@ -69,7 +69,7 @@ export function schemaValidator(name: string): ValidateFunction {
 }
 
 /** Request body schema → the response schema whose readOnly fields it must not carry. */
-const READ_SIDE: Record<string, string> = {
+export const READ_SIDE: Readonly<Record<string, string>> = {
   CustomerCreate: 'Customer',
   CustomerUpdate: 'Customer',
   AddressCreate: 'Address',
