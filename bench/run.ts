@@ -88,23 +88,7 @@ function mainRoutes(f: FakeReady, id: number, email: string): BenchRoute[] {
       status: 200,
       read: true,
     },
-    {
-      key: 'list-page',
-      label: 'GET page of 50',
-      method: 'GET',
-      path: `${c}?page=10&limit=50`,
-      status: 200,
-      read: true,
-    },
-    {
-      key: 'filter-email',
-      label: 'GET filtered by email',
-      method: 'GET',
-      path: `${c}?email=${encodeURIComponent(email)}`,
-      status: 200,
-      read: true,
-    },
-    { key: 'count', label: 'GET count', method: 'GET', path: `${c}/count`, status: 200, read: true },
+    ...scaleRoutes(email),
     {
       key: 'addresses',
       label: 'GET addresses of a customer',
@@ -159,7 +143,7 @@ function mainRoutes(f: FakeReady, id: number, email: string): BenchRoute[] {
   ];
 }
 
-/** The routes of the scale runs (their email is the one of customer 500 of that store). */
+/** The reads whose cost must not grow with the store: page, email filter, count (of `email`). */
 function scaleRoutes(email: string): BenchRoute[] {
   const c = `${base}/customers`;
   return [
