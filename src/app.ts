@@ -1,32 +1,36 @@
 /**
- * The HTTP root of the fake: a plain node:http handler. It finds the store and the operation,
- * applies auth, rate limits and body checks, calls the route, and renders every failure through
- * the one error renderer.
+ * The HTTP root of the fake: a plain node:http handler. One router holds the V2 operations and
+ * the admin API; a request is checked (store, auth, rate limit, method, format), routed, its body
+ * read and checked, handled over the store engine, and every failure rendered by one renderer.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import FindMyWay from 'find-my-way';
+import { isStoreHash, STORE_VERSION } from './config.js';
+import { wholeSeconds } from './domain/format.js';
+import { hashPassword } from './domain/passwords.js';
+import { andThen } from './engine/op.js';
+import { Stores } from './engine/stores.js';
 import {
+  ApiError,
   methodNotAllowed,
   notAcceptable,
   notFound,
   notImplemented,
   renderError,
   tooManyRequests,
+  toApiError,
 } from './errors.js';
-import { applyFaults } from './faults.js';
-import { TokenTable } from './http/auth.js';
+import { isLoopback, TokenTable, sameToken } from './http/auth.js';
 import { readJsonBody } from './http/body.js';
 import { RateLimiter } from './http/rate-limit.js';
-import { adminRoutes, handleAdmin } from './routes/admin.js';
+import { resolveOptions, type AppOptions, type ResolvedOptions } from './options.js';
+import { CustomerJsonCache } from './representation/json-cache.js';
 import { addressRoutes } from './routes/addresses.js';
+import { adminRoutes } from './routes/admin.js';
 import { customerRoutes } from './routes/customers.js';
 import { groupRoutes } from './routes/groups.js';
-import type { Reply, Route } from './routes/route.js';
-import { resolveOptions, type AppOptions, type ResolvedOptions } from './options.js';
-import { bodyChecker } from './spec.js';
-import { wholeSeconds } from './store/format.js';
-import { hashPassword } from './store/passwords.js';
-import { Stores } from './store/stores.js';
+import type { AdminRoute, ApiRoute, Reply } from './routes/route.js';
+import { bodyChecker, type CheckedBody } from './spec.js';
 
 export type { AppOptions } from './options.js';
 
@@ -35,38 +39,57 @@ export interface App {
   handle(req: IncomingMessage, res: ServerResponse): void;
   stores: Stores;
   options: ResolvedOptions;
+  /** Waits for background loads and closes the backend. */
+  close(): Promise<void>;
 }
 
+/** A route as the router holds it: which API it belongs to. */
+type Routed = { api: 'v2'; route: ApiRoute } | { api: 'admin'; route: AdminRoute };
+
 const STORE_PATH = /^\/stores\/([^/]*)\/v2(\/.*)?$/;
-const STORE_HASH = /^[A-Za-z0-9_-]{1,64}$/;
 const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS']);
 const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
 const ACCEPTS_JSON = /json|\*\/\*|application\/\*/i;
+const NO_BODY: CheckedBody = { body: undefined, echoed: {} };
+
+/** What serving a request came to: the reply, and the rate-limit headers to send with it. */
+interface Served {
+  reply: Reply;
+  rate?: Record<string, string>;
+}
 
 /** Builds the fake's request handler from one options object. */
 export function createApp(options: AppOptions = {}): App {
   const opts = resolveOptions(options);
-  const stores = new Stores({ linkBase: opts.linkBase, prime: opts.prime, maxStores: opts.maxStores });
+  const stores = new Stores({ backend: opts.backend, prime: opts.prime, maxStores: opts.maxStores });
+  const json = new CustomerJsonCache(opts.linkBase);
+  stores.onChange((change) => json.forget(change));
   const tokens = new TokenTable(opts.tokens);
   const limiter = new RateLimiter(opts.rateLimit, opts.clock);
   const strictLimiter = new RateLimiter(opts.validateRateLimit, opts.clock);
-  const router = FindMyWay({ ignoreTrailingSlash: true });
-  for (const route of [...customerRoutes, ...addressRoutes, ...groupRoutes]) {
-    router.on(route.method, route.path.replace(/:(\w+_id)/g, ':$1(^\\d{1,15}$)'), () => {}, route);
-  }
-  const admin = adminRoutes();
   const hash = (password: string): Promise<string> => hashPassword(password, opts.passwordCost);
 
-  const faulty = Object.values(opts.faults).some(Boolean);
-
-  /** A route's reply with the switched-on test faults applied (they work on text, not bytes). */
-  function withFaults(reply: Reply): Reply {
-    if (!faulty || !reply.bytes) return applyFaults(reply, opts.faults);
-    const { bytes, ...rest } = reply;
-    return applyFaults({ ...rest, body: bytes.toString('utf8') }, opts.faults);
+  const router = FindMyWay({ ignoreTrailingSlash: true });
+  for (const route of [...customerRoutes, ...addressRoutes, ...groupRoutes]) {
+    const path = `/stores/:store_hash/v2${route.path.replace(/:(\w+_id)/g, ':$1(^\\d{1,15}$)')}`;
+    router.on(route.method, path, () => {}, { api: 'v2', route } satisfies Routed);
+  }
+  for (const route of adminRoutes) {
+    router.on(route.method, `/__admin${route.path}`, () => {}, { api: 'admin', route } satisfies Routed);
   }
 
-  // Not async: a request that needs no waiting (no body, a loaded store, a sync handler) is
+  /** The route of a method and path, or the 405 (with Allow) or 404 to answer instead. */
+  function find(
+    method: string,
+    path: string,
+  ): { routed: Routed; params: Record<string, string | undefined> } {
+    const found = router.find(method === 'HEAD' ? 'GET' : (method as 'GET'), path);
+    if (found) return { routed: found.store as Routed, params: found.params };
+    const allowed = ROUTE_METHODS.filter((m) => router.find(m, path));
+    throw allowed.length ? methodNotAllowed(allowed) : notFound();
+  }
+
+  // Not async: a request that needs no waiting (no body, a loaded store, a sync backend) is
   // answered in the same tick, without promise hops.
   function serveStore(
     req: IncomingMessage,
@@ -76,9 +99,9 @@ export function createApp(options: AppOptions = {}): App {
     search: string,
   ): Served | Promise<Served> {
     let rate: Record<string, string> | undefined;
-    const failed = (err: unknown): Served => ({ reply: errorReply(err), rate });
+    const failed = (err: unknown): Served => ({ reply: errorReply(err, false), rate });
     try {
-      if (!STORE_HASH.test(storeHash)) {
+      if (!isStoreHash(storeHash)) {
         rate = limiter.peek();
         throw notFound();
       }
@@ -98,9 +121,9 @@ export function createApp(options: AppOptions = {}): App {
       if (path.endsWith('.json')) path = path.slice(0, -5);
       const accept = req.headers.accept;
       if (accept && !ACCEPTS_JSON.test(accept)) throw notAcceptable();
-      const found = router.find(method === 'HEAD' ? 'GET' : (method as 'GET'), path);
-      if (!found) throw missingRoute(path);
-      const route = found.store as Route;
+      const { routed, params } = find(method, `/stores/${storeHash}/v2${path}`);
+      if (routed.api !== 'v2') throw notFound();
+      const route = routed.route;
       if (route.strictLimit) {
         const strict = strictLimiter.take(storeHash);
         if (!strict.allowed) {
@@ -110,23 +133,25 @@ export function createApp(options: AppOptions = {}): App {
       }
       const schema = route.body;
       const body = schema
-        ? readJsonBody(req, opts.maxBodyBytes).then((b) => {
-            bodyChecker(schema)(b);
-            return b;
-          })
-        : undefined;
-      const served = andThen(body, (b) =>
-        andThen(stores.open(storeHash), (tenant) =>
+        ? readJsonBody(req, opts.maxBodyBytes).then((raw) => bodyChecker(schema)(raw))
+        : NO_BODY;
+      const served = andThen(body, (checked) =>
+        andThen(stores.open(storeHash), (store) =>
           andThen(
             route.handle({
-              tenant,
-              params: found.params,
+              store,
+              req,
+              params,
               query: new URLSearchParams(search),
-              body: b,
+              body: checked.body,
+              echoed: checked.echoed,
               now: wholeSeconds(opts.clock()),
+              compat: opts.compat,
+              linkBase: opts.linkBase,
+              json,
               hashPassword: hash,
             }),
-            (reply): Served => ({ reply: withFaults(reply), rate }),
+            (reply): Served => ({ reply, rate }),
           ),
         ),
       );
@@ -136,15 +161,45 @@ export function createApp(options: AppOptions = {}): App {
     }
   }
 
-  function missingRoute(path: string): Error {
-    const allowed = ROUTE_METHODS.filter((m) => router.find(m, path));
-    return allowed.length ? methodNotAllowed(allowed) : notFound();
+  async function serveAdmin(
+    req: IncomingMessage,
+    method: string,
+    path: string,
+    search: string,
+  ): Promise<Reply> {
+    try {
+      const { routed, params } = find(method, path);
+      if (routed.api !== 'admin') throw notFound();
+      const route = routed.route;
+      if (!route.open) {
+        if (!opts.allowRemoteAdmin && !isLoopback(req.socket.remoteAddress)) {
+          throw new ApiError(403, 'The admin API answers loopback clients only (see --admin-remote).');
+        }
+        if (!sameToken(req.headers['x-admin-token'], opts.adminToken)) {
+          throw new ApiError(401, 'The admin API needs a valid X-Admin-Token header.');
+        }
+      }
+      const hasBody =
+        req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+      const body = route.body && hasBody ? await readJsonBody(req, opts.maxBodyBytes) : {};
+      return await route.handle({
+        stores,
+        options: opts,
+        req,
+        params,
+        query: new URLSearchParams(search),
+        body,
+      });
+    } catch (err) {
+      return errorReply(err, true);
+    }
   }
 
-  function errorReply(err: unknown): Reply {
-    const r = renderError(err);
-    if (r.status === 500)
+  function errorReply(err: unknown, explain: boolean): Reply {
+    const e = toApiError(err, explain);
+    if (e.status === 500)
       opts.log(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    const r = renderError(e, explain);
     return r.status === 413 ? { ...r, headers: { ...r.headers, Connection: 'close' } } : r;
   }
 
@@ -159,33 +214,40 @@ export function createApp(options: AppOptions = {}): App {
     const work: Served | Promise<Served> = m
       ? serveStore(req, method, m[1] as string, m[2] ?? '', search)
       : path === '/__admin' || path.startsWith('/__admin/')
-        ? handleAdmin(admin, { req, method, path, search, stores, options: opts }).then((reply) => ({
-            reply,
-          }))
-        : { reply: errorReply(notFound()) };
+        ? serveAdmin(req, method, path, search).then((reply) => ({ reply }))
+        : { reply: errorReply(notFound(), false) };
     const finish = ({ reply, rate }: Served): void => {
-      send(res, reply, rate);
+      send(res, reply, rate, method === 'HEAD');
       if (!opts.quiet) {
         opts.log(`${method} ${path} ${reply.status} ${(performance.now() - started).toFixed(1)}ms`);
       }
     };
     if (work instanceof Promise) {
-      work.catch((err: unknown): Served => ({ reply: errorReply(err), rate: undefined })).then(finish);
+      work.catch((err: unknown): Served => ({ reply: errorReply(err, false) })).then(finish);
     } else {
       finish(work);
     }
   }
 
-  return { handle, stores, options: opts };
+  return { handle, stores, options: opts, close: () => stores.close() };
 }
 
-function send(res: ServerResponse, reply: Reply, rate: Record<string, string> | undefined): void {
+/** Writes a reply; a HEAD answer has the headers of the GET and no body. */
+function send(
+  res: ServerResponse,
+  reply: Reply,
+  rate: Record<string, string> | undefined,
+  head: boolean,
+): void {
   if (res.headersSent || res.destroyed) return;
   // The headers of {...rate, ...reply.headers, Content-Type, Content-Length} (a later value of a
   // name replaces the earlier one in its place) as a flat list: building an object by spreads and
   // added keys costs more than the rest of a simple request.
   const headers: (string | number)[] = [];
-  if (rate) for (const name in rate) headers.push(name, rate[name] as string);
+  if (rate) {
+    for (const name in rate) headers.push(name, rate[name] as string);
+    headers.push('X-BC-Store-Version', STORE_VERSION);
+  }
   if (reply.headers) for (const name in reply.headers) put(headers, name, reply.headers[name] as string);
   const body = reply.bytes ?? reply.body;
   if (body !== undefined) {
@@ -193,7 +255,7 @@ function send(res: ServerResponse, reply: Reply, rate: Record<string, string> | 
     put(headers, 'Content-Length', typeof body === 'string' ? Buffer.byteLength(body) : body.length);
   }
   res.writeHead(reply.status, headers);
-  res.end(body);
+  res.end(head ? undefined : body);
 }
 
 /** Sets a header in a flat `[name, value, ...]` list: replaces the value of that name, or appends. */
@@ -205,15 +267,4 @@ function put(headers: (string | number)[], name: string, value: string | number)
     }
   }
   headers.push(name, value);
-}
-
-/** What serving a request came to: the reply, and the rate-limit headers to send with it. */
-interface Served {
-  reply: Reply;
-  rate?: Record<string, string>;
-}
-
-/** `next(value)`, at once for a plain value, or once a promise resolves: sync work stays sync. */
-function andThen<T, U>(value: T | Promise<T>, next: (v: T) => U | Promise<U>): U | Promise<U> {
-  return value instanceof Promise ? value.then(next) : next(value);
 }

@@ -1,7 +1,9 @@
 /**
  * The one error table of the fake: every failure is an `ApiError` value made by one of the
- * factories below, and `renderError` is the only place that turns one into an HTTP answer.
+ * factories below (or from a rule's `Reason` by `fromReason`), and `renderError` is the only place
+ * that turns one into an HTTP answer.
  */
+import { describeReason, Rejection, type FieldPath, type Reason } from './domain/reasons.js';
 
 /** Body shape of an error: the v2 array, or the API gateway's object (401/403). */
 export type ErrorShape = 'v2' | 'gateway';
@@ -14,6 +16,8 @@ export class ApiError extends Error {
     readonly details?: Record<string, string>,
     readonly shape: ErrorShape = 'v2',
     readonly headers?: Record<string, string>,
+    /** Why, for people reading the log (the answer says only what the platform says). */
+    readonly why?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -22,9 +26,19 @@ export class ApiError extends Error {
 
 const GATEWAY_TYPE = 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes';
 
-/** 400 for a field whose value the platform rejects. */
-export const invalidField = (field: string, reason?: string): ApiError =>
-  new ApiError(400, `The field '${field}' is invalid.`, reason ? { invalid_reason: reason } : undefined);
+/**
+ * 400 for a field whose value the platform rejects. `reason` goes into `details.invalid_reason`
+ * only when `shown` (where the platform itself explains, or on the admin API).
+ */
+export const invalidField = (field: string, reason?: string, shown = true): ApiError =>
+  new ApiError(
+    400,
+    `The field '${field}' is invalid.`,
+    reason && shown ? { invalid_reason: reason } : undefined,
+    'v2',
+    undefined,
+    reason,
+  );
 
 /** 400 for a required field that is missing. */
 export const missingField = (field: string): ApiError =>
@@ -99,6 +113,52 @@ export const notImplemented = (): ApiError =>
 export const internalError = (): ApiError =>
   new ApiError(500, 'The fake store failed to handle this request (a bug in bc-fakestore).');
 
+/**
+ * The API's name for a field: its keys joined with dots (`discount_rules.amount`), without the
+ * `_authentication` wrapper, as the platform names `password` (sheet 3.1).
+ */
+export function apiFieldName(at: FieldPath): string {
+  const keys = at.filter((s): s is string => typeof s === 'string');
+  if (keys[0] === '_authentication' && keys.length > 1) keys.shift();
+  return keys.join('.') || 'body';
+}
+
+/**
+ * The answer to a refusal. On the V2 API a reason is shown only where the platform shows one;
+ * `explain` (the admin API) shows every reason.
+ */
+export function fromReason(r: Reason, explain = false): ApiError {
+  const why = describeReason(r);
+  switch (r.kind) {
+    case 'not_found':
+      return new ApiError(
+        404,
+        'The requested resource was not found.',
+        explain && r.why ? { reason: r.why } : undefined,
+        'v2',
+        undefined,
+        r.why,
+      );
+    case 'invalid':
+      return invalidField(apiFieldName(r.at), r.why, explain || r.platform === true);
+    case 'missing':
+      return new ApiError(400, missingField(apiFieldName(r.at)).message, undefined, 'v2', undefined, why);
+    case 'read_only':
+      return new ApiError(400, readOnlyField(apiFieldName(r.at)).message, undefined, 'v2', undefined, why);
+    case 'unknown_field':
+      return new ApiError(400, unknownField(apiFieldName(r.at)).message, undefined, 'v2', undefined, why);
+    case 'conflict':
+      return conflict(r.why);
+  }
+}
+
+/** Any failure as an ApiError: a Rejection through `fromReason`; anything unknown is a 500. */
+export function toApiError(err: unknown, explain = false): ApiError {
+  if (err instanceof ApiError) return err;
+  if (err instanceof Rejection) return fromReason(err.reason, explain);
+  return internalError();
+}
+
 /** The rendered form of an error: status, JSON body, extra headers. */
 export interface RenderedError {
   status: number;
@@ -107,8 +167,8 @@ export interface RenderedError {
 }
 
 /** Turns any thrown value into the BigCommerce-shaped answer; non-ApiErrors become a 500. */
-export function renderError(err: unknown): RenderedError {
-  const e = err instanceof ApiError ? err : internalError();
+export function renderError(err: unknown, explain = false): RenderedError {
+  const e = toApiError(err, explain);
   const body =
     e.shape === 'gateway'
       ? { status: e.status, title: e.message, type: GATEWAY_TYPE, errors: {} }

@@ -10,15 +10,17 @@ export {
   DEFAULT_READ_ONLY_TOKEN,
   DEFAULT_TOKEN,
   type AppOptions,
+  type Compat,
   type RateLimit,
   type Scope,
   type TokenConfig,
 } from './options.js';
-/** How a new store is filled, and the store it fills. */
-export type { PrimeTenant, Stores } from './store/stores.js';
-/** One store (tenant) and the records it can be loaded with. */
-export type { Tenant, TenantData } from './store/tenant.js';
-/** The stored records, as the seed generator and `Tenant.load` take them. */
+/** The store engine: the registry of stores, how a new store is filled, one store. */
+export { Stores, Store, type PrimeStore, type StoreFill } from './engine/stores.js';
+/** The storage interface and the memory backend (the default). */
+export type { Backend, RecordBatch, StoreMeta, StoreTx, StoreView } from './engine/backend.js';
+export { createMemoryBackend } from './engine/memory/memory-backend.js';
+/** The stored records, as the seed generator and the engine take them. */
 export type {
   AddressRecord,
   CategoryAccess,
@@ -26,7 +28,8 @@ export type {
   DiscountRule,
   FormField,
   GroupRecord,
-} from './store/records.js';
+  WorldRecords,
+} from './domain/records.js';
 
 /** The typed Customers V2 client (real store or fake) and the error every method throws. */
 export {
@@ -51,7 +54,7 @@ export * from './seed/index.js';
 export {
   FIXTURES_DIR,
   FixtureError,
-  fixturePrime,
+  fixtureFill,
   listFixtures,
   loadFixture,
   type FixtureOptions,

@@ -1,11 +1,21 @@
 /** The fake's options and their defaults, resolved in one place. */
-import type { Faults } from './faults.js';
+import { DEFAULT_COMPAT, type Compat } from './compat.js';
+import {
+  DEFAULT_ADMIN_TOKEN,
+  DEFAULT_LINK_BASE,
+  DEFAULT_PASSWORD_COST,
+  DEFAULT_READ_ONLY_TOKEN,
+  DEFAULT_TOKEN,
+} from './config.js';
+import type { Backend } from './engine/backend.js';
+import type { PrimeStore } from './engine/stores.js';
 import type { TokenConfig } from './http/auth.js';
 import type { RateLimit } from './http/rate-limit.js';
-import type { PrimeTenant } from './store/stores.js';
 
 export type { Scope, TokenConfig } from './http/auth.js';
 export type { RateLimit } from './http/rate-limit.js';
+export type { Compat } from './compat.js';
+export { DEFAULT_ADMIN_TOKEN, DEFAULT_READ_ONLY_TOKEN, DEFAULT_TOKEN } from './config.js';
 
 /** Options of `createApp` / `startServer`. Every field is optional. */
 export interface AppOptions {
@@ -15,8 +25,10 @@ export interface AppOptions {
   adminToken?: string;
   /** Serve the admin API to non-loopback clients too; default false. */
   allowRemoteAdmin?: boolean;
+  /** Where records live: `createMemoryBackend()` (default) or `openSqliteBackend(file)`. */
+  backend?: Backend;
   /** Fills each new store (seeded world, fixture); default: stores start empty. */
-  prime?: PrimeTenant;
+  prime?: PrimeStore;
   /** Base of absolute links (`addresses.url`); default `https://api.bigcommerce.com`. */
   linkBase?: string;
   /** The time source (epoch ms), for dates and rate-limit windows; default `Date.now`. */
@@ -27,29 +39,24 @@ export interface AppOptions {
   validateRateLimit?: RateLimit;
   /** scrypt cost N for password hashes; default 16384 (use 16 in tests). */
   passwordCost?: number;
-  /** Most stores (tenants) kept in memory; past it the oldest is dropped. Default 10,000. */
+  /** Most stores kept by a memory backend; past it the oldest is dropped. Default 10,000. */
   maxStores?: number;
   /** Largest request body accepted, in bytes; default 1 MiB. */
   maxBodyBytes?: number;
+  /** Behaviours of low-confidence facts (see src/compat.ts); default: the most plausible. */
+  compat?: Partial<Compat>;
   /** Where request and error lines go; default: nowhere. */
   log?: (line: string) => void;
-  /** Test-only deliberate spec violations (see src/faults.ts); default: none. */
-  faults?: Faults;
 }
 
 /** The options with every default filled in. */
-export interface ResolvedOptions extends Required<Omit<AppOptions, 'log' | 'prime'>> {
+export interface ResolvedOptions extends Required<Omit<AppOptions, 'log' | 'prime' | 'backend' | 'compat'>> {
   log: (line: string) => void;
   quiet: boolean;
-  prime: PrimeTenant | undefined;
+  prime: PrimeStore | undefined;
+  backend: Backend | undefined;
+  compat: Compat;
 }
-
-/** The default full-scope token, printed by the CLI so the two-command start works. */
-export const DEFAULT_TOKEN = 'fakestore-token';
-/** The default read-only token. */
-export const DEFAULT_READ_ONLY_TOKEN = 'fakestore-read-only';
-/** The default admin token. */
-export const DEFAULT_ADMIN_TOKEN = 'fakestore-admin';
 
 /** Fills the defaults of `AppOptions`. */
 export function resolveOptions(o: AppOptions): ResolvedOptions {
@@ -60,16 +67,17 @@ export function resolveOptions(o: AppOptions): ResolvedOptions {
     ],
     adminToken: o.adminToken ?? DEFAULT_ADMIN_TOKEN,
     allowRemoteAdmin: o.allowRemoteAdmin ?? false,
+    backend: o.backend,
     prime: o.prime,
-    linkBase: o.linkBase ?? 'https://api.bigcommerce.com',
+    linkBase: o.linkBase ?? DEFAULT_LINK_BASE,
     clock: o.clock ?? Date.now,
     rateLimit: o.rateLimit ?? { quota: 1_000_000, windowMs: 30_000 },
     validateRateLimit: o.validateRateLimit ?? { quota: 1_000, windowMs: 30_000 },
-    passwordCost: o.passwordCost ?? 16384,
+    passwordCost: o.passwordCost ?? DEFAULT_PASSWORD_COST,
     maxBodyBytes: o.maxBodyBytes ?? 1024 * 1024,
     maxStores: o.maxStores ?? 10_000,
+    compat: { ...DEFAULT_COMPAT, ...o.compat },
     log: o.log ?? (() => {}),
     quiet: o.log === undefined,
-    faults: o.faults ?? {},
   };
 }

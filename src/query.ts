@@ -1,12 +1,9 @@
 /** Pure parsing of query strings into store queries; bad values become the platform's 400/413. */
+import type { Compat } from './compat.js';
+import { DEFAULT_LIMIT, MAX_LIMIT } from './config.js';
+import { parseDateFilter } from './domain/format.js';
+import type { CustomerQuery, GroupQuery, PageRequest } from './engine/backend.js';
 import { invalidField, limitTooLarge } from './errors.js';
-import type { CustomerQuery, PageRequest } from './store/customers.js';
-import { parseDateFilter } from './store/format.js';
-import type { GroupQuery } from './store/groups.js';
-
-/** Largest page the platform serves, and the default. */
-export const MAX_LIMIT = 250;
-export const DEFAULT_LIMIT = 50;
 
 const INTEGER = /^-?\d{1,16}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
@@ -25,7 +22,7 @@ function integer(params: Params, name: string, min: number): number | undefined 
   if (raw === null) return undefined;
   const n = Number(raw);
   if (!INTEGER.test(raw) || !Number.isSafeInteger(n) || n < min) {
-    throw invalidField(name, `Expected a whole number of at least ${min}.`);
+    throw invalidField(name, `expected a whole number of at least ${min}`, false);
   }
   return n;
 }
@@ -34,7 +31,7 @@ function date(params: Params, name: string): number | undefined {
   const raw = last(params, name);
   if (raw === null) return undefined;
   const ms = parseDateFilter(raw);
-  if (ms === null) throw invalidField(name, 'Expected an RFC 2822 or ISO 8601 date.');
+  if (ms === null) throw invalidField(name, 'expected an RFC 2822 or ISO 8601 date', false);
   return ms;
 }
 
@@ -43,19 +40,20 @@ function bool(params: Params, name: string): boolean | undefined {
   if (raw === null) return undefined;
   if (raw === 'true' || raw === '1') return true;
   if (raw === 'false' || raw === '0') return false;
-  throw invalidField(name, 'Expected true or false.');
+  throw invalidField(name, 'expected true or false', false);
 }
 
 function text(params: Params, name: string): string | undefined {
   return last(params, name) ?? undefined;
 }
 
-/** `page` and `limit`: page from 1, limit 1..250 (default 50); over 250 is a 413. */
-export function parsePage(params: Params): PageRequest {
+/** `page` and `limit`: page from 1, limit 1..250 (default 50); over 250 is a 413, or 250 (compat). */
+export function parsePage(params: Params, overMax: Compat['limitOverMax'] = '413'): PageRequest {
   const page = integer(params, 'page', 1) ?? 1;
   const limit = integer(params, 'limit', 1) ?? DEFAULT_LIMIT;
-  if (limit > MAX_LIMIT) throw limitTooLarge(MAX_LIMIT);
-  return { page, limit };
+  if (limit <= MAX_LIMIT) return { page, limit };
+  if (overMax === 'clamp') return { page, limit: MAX_LIMIT };
+  throw limitTooLarge(MAX_LIMIT);
 }
 
 /** The customer filters of list, count and delete-many; unknown parameters are ignored. */
@@ -68,14 +66,14 @@ export function parseCustomerQuery(params: Params): CustomerQuery {
   set('last_name', text(params, 'last_name'));
   set('company', text(params, 'company'));
   const email = text(params, 'email');
-  if (email !== undefined && !EMAIL.test(email)) throw invalidField('email');
+  if (email !== undefined && !EMAIL.test(email)) throw invalidField('email', 'not an email address', false);
   set('email', email);
   set('phone', text(params, 'phone'));
   const credit = text(params, 'store_credit');
   if (credit !== undefined) {
     const n = Number(credit);
     if (credit.trim() === '' || !Number.isFinite(n))
-      throw invalidField('store_credit', 'Expected an amount.');
+      throw invalidField('store_credit', 'expected an amount', false);
     q.store_credit = n;
   }
   set('customer_group_id', integer(params, 'customer_group_id', 0));

@@ -20,7 +20,7 @@ export interface RunningServer {
   port: number;
   app: App;
   server: Server;
-  /** Stops listening and closes every connection. */
+  /** Stops listening, closes every connection, then the store backend. */
   close(): Promise<void>;
 }
 
@@ -54,10 +54,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     port: actual,
     app,
     server,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+      await app.close();
+    },
   };
 }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
-import { missingField, readOnlyField, invalidField, unknownField } from './errors.js';
+import { invalid, Rejection } from './domain/reasons.js';
 
 /** Where the spec file lives (next to src/ and dist/). */
 export const SPEC_PATH = fileURLToPath(new URL('../spec/customers.v2.yaml', import.meta.url));
@@ -79,41 +79,63 @@ export const READ_SIDE: Readonly<Record<string, string>> = {
   PasswordCheck: 'PasswordResult',
 };
 
-const bodyCheckers = new Map<string, (body: unknown) => void>();
+/** A request body that passed its schema, and the read-only fields it echoed (set aside, not checked). */
+export interface CheckedBody {
+  body: unknown;
+  /** Read-only fields the body carried, by name: a create refuses them, an update compares them. */
+  echoed: Record<string, unknown>;
+}
+
+const bodyCheckers = new Map<string, (body: unknown) => CheckedBody>();
 
 /**
- * A checker for a request body schema: returns when the body is valid, throws the platform's
- * 400 otherwise (missing field, read-only field, unknown field, or invalid value).
+ * A checker for a request body schema. Read-only fields (the read side's `readOnly` properties)
+ * are set aside first, so that a client sending back what it read can be judged by value; the
+ * rest must pass the schema, or the platform's 400 is thrown (missing, unknown or invalid field).
  */
-export function bodyChecker(schemaName: string): (body: unknown) => void {
+export function bodyChecker(schemaName: string): (body: unknown) => CheckedBody {
   let check = bodyCheckers.get(schemaName);
   if (!check) {
     const validate = schemaValidator(schemaName);
     const readSide = loadSpec().components.schemas[READ_SIDE[schemaName] ?? '']?.properties ?? {};
-    const readOnly = new Set(Object.keys(readSide).filter((k) => readSide[k]?.readOnly));
-    check = (body) => {
-      if (validate(body)) return;
-      throw toApiError(validate.errors?.[0], readOnly);
+    const writable = loadSpec().components.schemas[schemaName]?.properties ?? {};
+    const readOnly = Object.keys(readSide).filter((k) => readSide[k]?.readOnly && !(k in writable));
+    check = (raw) => {
+      const echoed: Record<string, unknown> = {};
+      let body = raw;
+      if (isObject(raw) && readOnly.some((k) => k in raw)) {
+        const rest: Record<string, unknown> = { ...raw };
+        for (const k of readOnly) {
+          if (k in rest) {
+            echoed[k] = rest[k];
+            delete rest[k];
+          }
+        }
+        body = rest;
+      }
+      if (!validate(body)) throw toRejection(validate.errors?.[0]);
+      return { body, echoed };
     };
     bodyCheckers.set(schemaName, check);
   }
   return check;
 }
 
-function toApiError(e: ErrorObject | undefined, readOnly: Set<string>): Error {
-  if (!e) return invalidField('body');
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function toRejection(e: ErrorObject | undefined): Rejection {
+  if (!e) return new Rejection(invalid([], 'the body is invalid'));
   const path = e.instancePath
     .split('/')
     .filter((s) => s !== '')
-    .map((s) => (/^\d+$/.test(s) ? `[${s}]` : s))
-    .join('.')
-    .replace(/\.\[/g, '[');
-  const at = (name: string): string => (path ? `${path}.${name}` : name);
-  if (e.keyword === 'required') return missingField(at(String(e.params.missingProperty)));
-  if (e.keyword === 'additionalProperties') {
-    const prop = String(e.params.additionalProperty);
-    return !path && readOnly.has(prop) ? readOnlyField(prop) : unknownField(at(prop));
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  if (e.keyword === 'required') {
+    return new Rejection({ kind: 'missing', at: [...path, String(e.params.missingProperty)] });
   }
-  if (!path) return invalidField('body', 'The request body must be a JSON object.');
-  return invalidField(path, `Must ${e.message ?? 'be valid'}.`.replace('Must must', 'Must'));
+  if (e.keyword === 'additionalProperties') {
+    return new Rejection({ kind: 'unknown_field', at: [...path, String(e.params.additionalProperty)] });
+  }
+  if (path.length === 0) return new Rejection(invalid(['body'], 'the request body must be a JSON object'));
+  return new Rejection(invalid(path, (e.message ?? 'is invalid').replace(/^must/, 'must')));
 }

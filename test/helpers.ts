@@ -6,6 +6,12 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { inject, type InjectOptions } from 'light-my-request';
 import { createApp, type App, type AppOptions } from '../src/app.js';
+import { buildGroup } from '../src/domain/group-rules.js';
+import { valueOf } from '../src/domain/reasons.js';
+import type { GroupRecord, WorldRecords } from '../src/domain/records.js';
+import type { StoreCounts } from '../src/engine/backend.js';
+import { createCustomer, type NewCustomerInput } from '../src/engine/customer-ops.js';
+import type { StoreFill } from '../src/engine/stores.js';
 import { checkExchange } from '../src/spec-conformance.js';
 import { startServer, type RunningServer, type ServerOptions } from '../src/server.js';
 import { record } from './helpers-server-tap.js';
@@ -81,16 +87,13 @@ export async function testServer(options: ServerOptions = {}): Promise<RunningSe
   // Every answer sent over the socket is checked against the spec as well; `close()` fails the
   // test on the first violation. (Answers node itself sends, such as a 408 timeout, bypass this.)
   const problems: string[] = [];
-  // A server started with a fault switched on breaks the spec on purpose: the test checks that.
-  const faulty = Object.values(options.faults ?? {}).some(Boolean);
-  if (!faulty)
-    running.server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
-      const method = req.method ?? 'GET';
-      const url = req.url ?? '/';
-      record(res, (status, headers, body) =>
-        problems.push(...checkExchange({ method, url, status, headers, body })),
-      );
-    });
+  running.server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
+    const method = req.method ?? 'GET';
+    const url = req.url ?? '/';
+    record(res, (status, headers, body) =>
+      problems.push(...checkExchange({ method, url, status, headers, body })),
+    );
+  });
   const close = running.close;
   return {
     ...running,
@@ -121,3 +124,33 @@ export const newAddress = (extra: Record<string, unknown> = {}) => ({
   country: 'United States',
   ...extra,
 });
+
+/** Entity counts of a store, read through the engine. */
+export async function storeCounts(app: App, hash: string): Promise<StoreCounts> {
+  const store = await app.stores.open(hash);
+  return store.read((v) => v.counts());
+}
+
+/** Creates customers through the engine (as the API would, minus HTTP) at a given time. */
+export async function createCustomers(
+  app: App,
+  hash: string,
+  inputs: NewCustomerInput[],
+  now: number,
+): Promise<void> {
+  const store = await app.stores.open(hash);
+  for (const input of inputs) await store.write((tx) => createCustomer(tx, input, null, now));
+}
+
+/** Records as a store fill (one batch), for `prime` and `stores.fill`. */
+export const recordsFill = (records: WorldRecords, fingerprint: string | null = null): StoreFill => ({
+   
+  async *batches() {
+    yield records;
+  },
+  fingerprint: () => fingerprint,
+});
+
+/** A group record as the API would create it (id, name, time). */
+export const groupRecord = (id: number, name: string, at: number): GroupRecord =>
+  valueOf(buildGroup({ name }, id, { created: at, modified: at }));

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatVerifyReport, verifyPacts } from '../../src/pacts/index.js';
 import { testServer } from '../../test/helpers.js';
+import { faultyServer, storeCreditAsNumber } from '../../test/helpers-faulty.js';
 
 process.env.PACT_DO_NOT_TRACK ??= '1';
 
@@ -30,7 +31,7 @@ describe('provider verification against the fake', () => {
   });
 
   it('fails, naming the interaction and the field, when the fake answers store_credit as a number', async () => {
-    const server = await testServer({ faults: { customerStoreCreditAsNumber: true } });
+    const server = await faultyServer(storeCreditAsNumber);
     try {
       const report = await verifyPacts({ pacts: [PACTS], providerUrl: server.url, statesUrl: server.url });
       const text = formatVerifyReport(report);

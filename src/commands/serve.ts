@@ -2,8 +2,14 @@
 import { Option, type Command } from 'commander';
 import type { RateLimit } from '../http/rate-limit.js';
 import type { SeedLocale } from '../seed/index.js';
-import { DEFAULT_ADMIN_TOKEN, DEFAULT_READ_ONLY_TOKEN, DEFAULT_TOKEN, type TokenConfig } from '../options.js';
-import type { PrimeTenant } from '../store/stores.js';
+import {
+  DEFAULT_ADMIN_TOKEN,
+  DEFAULT_READ_ONLY_TOKEN,
+  DEFAULT_STORE_HASH,
+  DEFAULT_TOKEN,
+} from '../config.js';
+import type { TokenConfig } from '../options.js';
+import type { PrimeStore } from '../engine/stores.js';
 import { CliFailure, type CliContext } from './cli-context.js';
 import {
   collectToken,
@@ -17,8 +23,7 @@ import {
 } from './option-values.js';
 import { parseAddressRange, parseLocale, parseNow } from './seed-flags.js';
 
-/** The store hash the start banner describes and its curl line uses. */
-export const DEFAULT_STORE_HASH = 'abc123';
+export { DEFAULT_STORE_HASH } from '../config.js';
 
 /** The flags of `serve`, as commander hands them over. */
 export interface ServeFlags {
@@ -48,12 +53,12 @@ export interface ServeFlags {
 type SeedModule = typeof import('../seed/index.js');
 
 /** Fills each new store with the world generated from (seed, store hash) and records its fingerprint. */
-function seededPrime(seed: SeedModule, flags: ServeFlags): PrimeTenant {
+function seededPrime(seed: SeedModule, flags: ServeFlags): PrimeStore {
   // Loaded in slices: while a large store fills, the fake keeps answering the others.
-  return (tenant) =>
-    seed.loadWorld(tenant, {
+  return (hash) =>
+    seed.worldFill({
       seed: flags.seed,
-      storeHash: tenant.hash,
+      storeHash: hash,
       customers: flags.customers,
       groups: flags.groups,
       ...(flags.addresses ? { addressesPerCustomer: flags.addresses } : {}),
@@ -63,8 +68,8 @@ function seededPrime(seed: SeedModule, flags: ServeFlags): PrimeTenant {
 }
 
 /** Fills each new store with a fixture, loaded once: every store hash gets the same data. */
-async function fixturePrimeOf(fixture: string, flags: ServeFlags): Promise<PrimeTenant> {
-  const { FixtureError, fixturePrime, loadFixture } = await import('../fixtures/index.js');
+async function fixturePrimeOf(fixture: string, flags: ServeFlags): Promise<PrimeStore> {
+  const { FixtureError, fixtureFill, loadFixture } = await import('../fixtures/index.js');
   try {
     const world = await loadFixture(fixture, {
       ...(flags.passwordCost ? { passwordCost: flags.passwordCost } : {}),
@@ -72,7 +77,7 @@ async function fixturePrimeOf(fixture: string, flags: ServeFlags): Promise<Prime
       ...(flags.now === undefined ? {} : { now: flags.now }),
       ...(flags.locale ? { locale: flags.locale } : {}),
     });
-    return fixturePrime(world);
+    return () => fixtureFill(world);
   } catch (err) {
     if (err instanceof FixtureError) throw new CliFailure(`fixture ${err.message}`);
     throw err;
@@ -131,7 +136,8 @@ export async function serve(flags: ServeFlags, ctx: CliContext): Promise<number>
   });
 
   const store = await running.app.stores.open(flags.store);
-  const counts = store.counts();
+  const counts = await store.read((v) => v.counts());
+  const fingerprint = (await store.read((v) => v.meta()))?.fingerprint;
   const token = tokens[0]?.token ?? DEFAULT_TOKEN;
   ctx.out(`bc-fakestore listening on ${running.url}`);
   ctx.out(
@@ -140,7 +146,7 @@ export async function serve(flags: ServeFlags, ctx: CliContext): Promise<number>
         ? ` (fixture ${flags.fixture}); every other store hash is another store with the same data`
         : ` (seed ${flags.seed}); any other store hash is another store, seeded on first use`),
   );
-  ctx.out(`  fingerprint of ${flags.store}: ${store.fingerprint ?? 'none'}`);
+  ctx.out(`  fingerprint of ${flags.store}: ${fingerprint ?? 'none'}`);
   ctx.out(`  X-Auth-Token: ${tokens.map((t) => `${t.token} (${scopeName(t)})`).join(', ')}`);
   ctx.out(
     `  X-Admin-Token: ${adminToken} (admin API under /__admin${flags.adminRemote ? ', any client' : ', loopback only'})`,

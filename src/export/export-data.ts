@@ -5,9 +5,8 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serializeAddress } from '../store/addresses.js';
-import { serializeCustomer } from '../store/customers.js';
-import { serializeGroup } from '../store/groups.js';
+import { DEFAULT_LINK_BASE } from '../config.js';
+import { addressJson, customerJson, groupJson } from '../representation/v2-json.js';
 import { EntityWriter, type ExportFormat } from './entity-writer.js';
 import type { DataSource } from './sources.js';
 
@@ -59,7 +58,7 @@ const PROGRESS_EVERY = 1000;
 /** Writes the data set; resolves with the counts and fingerprint once every file is complete. */
 export async function exportData(options: ExportOptions): Promise<ExportResult> {
   const { source, format, outDir, storeHash } = options;
-  const linkBase = options.linkBase ?? 'https://api.bigcommerce.com';
+  const linkBase = options.linkBase ?? DEFAULT_LINK_BASE;
   await mkdir(outDir, { recursive: true });
   const writers = {
     groups: new EntityWriter(outDir, 'groups', format),
@@ -68,12 +67,12 @@ export async function exportData(options: ExportOptions): Promise<ExportResult> 
   };
   const total = source.customerCount;
   try {
-    for (const g of source.groups()) await writers.groups.write(serializeGroup(g));
+    for (const g of source.groups()) await writers.groups.write(groupJson(g));
     let done = 0;
     options.onProgress?.(0, total);
     for (const { customer, addresses } of source.customers()) {
-      await writers.customers.write(serializeCustomer(customer, linkBase, storeHash));
-      for (const a of addresses) await writers.addresses.write(serializeAddress(a));
+      await writers.customers.write(customerJson(customer, linkBase, storeHash));
+      for (const a of addresses) await writers.addresses.write(addressJson(a));
       if (++done % PROGRESS_EVERY === 0) options.onProgress?.(done, total);
     }
     options.onProgress?.(done, total);

@@ -8,7 +8,7 @@ import {
   groupAt,
   type SeedOptions,
 } from '../seed/index.js';
-import type { AddressRecord, CustomerRecord, GroupRecord } from '../store/records.js';
+import type { AddressRecord, CustomerRecord, GroupRecord } from '../domain/records.js';
 
 /** A customer and their addresses, in id order. */
 export interface CustomerEntry {

@@ -1,4 +1,5 @@
-/** API tokens: which scope each has and which stores it may reach. */
+/** API tokens: which scope each has and which stores it may reach; the admin token and its guard. */
+import { timingSafeEqual } from 'node:crypto';
 import { forbidden, unauthorized } from '../errors.js';
 
 /** The two OAuth scopes of Customers V2. */
@@ -31,3 +32,16 @@ export class TokenTable {
     if (write && entry.scope !== 'store_v2_customers') throw forbidden();
   }
 }
+
+/** Compares a sent token with the expected one in constant time. */
+export function sameToken(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const LOOPBACK = /^(?:127\.|::1$|::ffff:127\.)/;
+
+/** Whether a remote address is this machine (the admin API's default audience). */
+export const isLoopback = (address: string | undefined): boolean => LOOPBACK.test(address ?? '');

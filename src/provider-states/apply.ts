@@ -1,7 +1,7 @@
 /** Applying provider states: to a tenant (QA data, tests), or to a store of the fake (Pact, admin API). */
 import { ApiError } from '../errors.js';
-import type { Stores } from '../store/stores.js';
-import type { Tenant } from '../store/tenant.js';
+import { isStoreHash } from '../config.js';
+import type { Store, Stores } from '../engine/stores.js';
 import {
   findProviderState,
   ProviderStateError,
@@ -20,14 +20,14 @@ export const PACT_STORE_HASH = 'pactstore';
  * it created. The state is a registered sentence with `params`, or a concrete sentence.
  */
 export async function applyProviderState(
-  tenant: Tenant,
+  store: Store,
   state: string,
   params: StateParams = {},
   ctx: StateContext = stateContext(),
 ): Promise<StateValues> {
   const found = findProviderState(PROVIDER_STATES, state, params);
   try {
-    return await found.definition.setup(tenant, found.params, ctx);
+    return await found.definition.setup(store, found.params, ctx);
   } catch (err) {
     if (err instanceof ProviderStateError) {
       throw new ProviderStateError(`The state '${found.definition.sentence}' ${err.message}.`);
@@ -37,27 +37,22 @@ export async function applyProviderState(
 }
 
 /** Replaces a store with an empty one and applies the state to it: each state starts clean. */
-export function setUpProviderState(
+export async function setUpProviderState(
   stores: Stores,
   storeHash: string,
   state: string,
   params: StateParams = {},
   ctx: StateContext = stateContext(),
 ): Promise<StateValues> {
-  return applyProviderState(
-    stores.reset(storeHash, () => {}),
-    state,
-    params,
-    ctx,
-  );
+  // Look the state up first: an unknown state leaves the store as it was.
+  findProviderState(PROVIDER_STATES, state, params);
+  return applyProviderState(await stores.fill(storeHash, null), state, params, ctx);
 }
 
 /** Leaves the store empty after an interaction. */
-export function tearDownProviderState(stores: Stores, storeHash: string): void {
-  stores.reset(storeHash, () => {});
+export async function tearDownProviderState(stores: Stores, storeHash: string): Promise<void> {
+  await stores.fill(storeHash, null);
 }
-
-const STORE_HASH = /^[A-Za-z0-9_-]{1,64}$/;
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -85,10 +80,10 @@ export async function changeProviderState(
   }
   const hash =
     query.get('store_hash') ?? (typeof body.store_hash === 'string' ? body.store_hash : PACT_STORE_HASH);
-  if (!STORE_HASH.test(hash)) throw new ApiError(400, `'${hash}' is not a store hash.`);
+  if (!isStoreHash(hash)) throw new ApiError(400, `'${hash}' is not a store hash.`);
   try {
     if (action === 'teardown') {
-      tearDownProviderState(stores, hash);
+      await tearDownProviderState(stores, hash);
       return {};
     }
     const params = (body.params ?? {}) as StateParams;

@@ -3,9 +3,10 @@
  * {email} exists") mapped to what it puts into an empty store, returning the ids it created so a
  * pact can use them (`fromProviderState`). Pact verification, a running fake and QA share it.
  */
-import { hashPassword } from '../store/passwords.js';
-import { wholeSeconds } from '../store/format.js';
-import type { Tenant } from '../store/tenant.js';
+import { DEFAULT_PASSWORD_COST } from '../config.js';
+import { hashPassword } from '../domain/passwords.js';
+import { wholeSeconds } from '../domain/format.js';
+import type { Store } from '../engine/stores.js';
 
 /** Parameters of a state, as a pact carries them (`providerStates[].params`). */
 export type StateParams = Record<string, unknown>;
@@ -30,7 +31,7 @@ export interface ProviderStateDefinition {
   /** The values the setup returns, e.g. `customerId`. */
   returns: string[];
   /** Fills an empty tenant and returns the values it created. */
-  setup(tenant: Tenant, params: StateParams, ctx: StateContext): Promise<StateValues> | StateValues;
+  setup(store: Store, params: StateParams, ctx: StateContext): Promise<StateValues> | StateValues;
 }
 
 /** A state the registry does not know, or parameters it cannot use. */
@@ -92,6 +93,9 @@ export function countParam(params: StateParams, name: string): number {
 }
 
 /** A context from a clock and a password cost; defaults to now and the production-like cost. */
-export function stateContext(clock: () => number = Date.now, passwordCost = 16384): StateContext {
+export function stateContext(
+  clock: () => number = Date.now,
+  passwordCost = DEFAULT_PASSWORD_COST,
+): StateContext {
   return { now: wholeSeconds(clock()), hashPassword: (password) => hashPassword(password, passwordCost) };
 }

@@ -1,7 +1,10 @@
 /** The provider states of the Customers V2 pacts: every sentence a consumer may name, and its data. */
-import type { CustomerRecord } from '../store/records.js';
-import type { Tenant } from '../store/tenant.js';
-import type { AddressCreate } from '../types.js';
+import type { NewAddressInput } from '../domain/address-rules.js';
+import type { CustomerRecord } from '../domain/records.js';
+import { createAddress } from '../engine/address-ops.js';
+import { createCustomer } from '../engine/customer-ops.js';
+import { createGroup } from '../engine/group-ops.js';
+import type { Store } from '../engine/stores.js';
 import {
   countParam,
   stringParam,
@@ -12,18 +15,22 @@ import {
 } from './registry.js';
 
 async function addCustomer(
-  tenant: Tenant,
+  store: Store,
   ctx: StateContext,
   n: number,
   email: string,
   password?: string,
 ): Promise<CustomerRecord> {
   const hash = password === undefined ? null : await ctx.hashPassword(password);
-  return tenant.customers.create({ first_name: 'Jane', last_name: `Doe${n}`, email }, hash, ctx.now);
+  const input = { first_name: 'Jane', last_name: `Doe${n}`, email };
+  return store.write((tx) => createCustomer(tx, input, hash, ctx.now));
 }
 
+const addAddress = (store: Store, customerId: number) =>
+  store.write((tx) => createAddress(tx, customerId, STATE_ADDRESS));
+
 /** The address every address state gives its customer. */
-export const STATE_ADDRESS: AddressCreate = {
+export const STATE_ADDRESS: NewAddressInput = {
   first_name: 'Jane',
   last_name: 'Doe',
   phone: '512-555-0100',
@@ -48,11 +55,11 @@ export const PROVIDER_STATES: readonly ProviderStateDefinition[] = [
     sentence: '{count} customers exist',
     params: { count: 3 },
     returns: ['firstCustomerId', 'lastCustomerId'],
-    async setup(tenant, params, ctx): Promise<StateValues> {
+    async setup(store, params, ctx): Promise<StateValues> {
       const count = countParam(params, 'count');
       const ids: number[] = [];
       for (let n = 1; n <= count; n++) {
-        ids.push((await addCustomer(tenant, ctx, n, `customer${n}@example.com`)).id);
+        ids.push((await addCustomer(store, ctx, n, `customer${n}@example.com`)).id);
       }
       return count === 0 ? {} : { firstCustomerId: ids[0]!, lastCustomerId: ids[ids.length - 1]! };
     },
@@ -61,26 +68,26 @@ export const PROVIDER_STATES: readonly ProviderStateDefinition[] = [
     sentence: 'a customer with email {email} exists',
     params: { email: 'jane.doe@example.com' },
     returns: ['customerId'],
-    async setup(tenant, params, ctx) {
-      return { customerId: (await addCustomer(tenant, ctx, 1, email(params))).id };
+    async setup(store, params, ctx) {
+      return { customerId: (await addCustomer(store, ctx, 1, email(params))).id };
     },
   },
   {
     sentence: 'a customer with email {email} and password {password} exists',
     params: { email: 'jane.doe@example.com', password: 'secret123' },
     returns: ['customerId'],
-    async setup(tenant, params, ctx) {
+    async setup(store, params, ctx) {
       const password = stringParam(params, 'password');
-      return { customerId: (await addCustomer(tenant, ctx, 1, email(params), password)).id };
+      return { customerId: (await addCustomer(store, ctx, 1, email(params), password)).id };
     },
   },
   {
     sentence: 'a customer with an address exists',
     params: {},
     returns: ['customerId', 'addressId'],
-    async setup(tenant, _params, ctx) {
-      const customer = await addCustomer(tenant, ctx, 1, 'jane.doe@example.com');
-      const address = tenant.addresses.create(customer.id, STATE_ADDRESS);
+    async setup(store, _params, ctx) {
+      const customer = await addCustomer(store, ctx, 1, 'jane.doe@example.com');
+      const address = await addAddress(store, customer.id);
       return { customerId: customer.id, addressId: address.id };
     },
   },
@@ -88,10 +95,10 @@ export const PROVIDER_STATES: readonly ProviderStateDefinition[] = [
     sentence: 'a customer with an address and another customer exist',
     params: {},
     returns: ['customerId', 'addressId', 'otherCustomerId'],
-    async setup(tenant, _params, ctx) {
-      const customer = await addCustomer(tenant, ctx, 1, 'jane.doe@example.com');
-      const address = tenant.addresses.create(customer.id, STATE_ADDRESS);
-      const other = await addCustomer(tenant, ctx, 2, 'john.roe@example.com');
+    async setup(store, _params, ctx) {
+      const customer = await addCustomer(store, ctx, 1, 'jane.doe@example.com');
+      const address = await addAddress(store, customer.id);
+      const other = await addCustomer(store, ctx, 2, 'john.roe@example.com');
       return { customerId: customer.id, addressId: address.id, otherCustomerId: other.id };
     },
   },
@@ -105,9 +112,10 @@ export const PROVIDER_STATES: readonly ProviderStateDefinition[] = [
     sentence: 'a customer group named {name} exists',
     params: { name: 'Wholesale' },
     returns: ['groupId'],
-    setup(tenant, params, ctx) {
+    async setup(store, params, ctx) {
       const name = stringParam(params, 'name');
-      return { groupId: tenant.groups.create({ name }, ctx.now).id };
+      const g = await store.write((tx) => createGroup(tx, { name }, ctx.now));
+      return { groupId: g.id };
     },
   },
 ];

@@ -1,9 +1,8 @@
 /** What `push` reads: groups, customers (with a password when the data set has one) and addresses, as the API shows them. */
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityCounts } from '../export/index.js';
-import { serializeAddress } from '../store/addresses.js';
-import { serializeCustomer } from '../store/customers.js';
-import { serializeGroup } from '../store/groups.js';
+import { DEFAULT_LINK_BASE } from '../config.js';
+import { addressValue, customerValue, groupValue } from '../representation/v2-json.js';
 import type { Address, Customer, CustomerGroup } from '../types.js';
 
 /** A customer to push, and the password to give them (fixture customers that have one). */
@@ -23,8 +22,6 @@ export interface PushSource {
   addresses(): AsyncIterable<Address>;
 }
 
-const LINK_BASE = 'https://api.bigcommerce.com';
-
 /** A generated world or a loaded fixture (see src/export/sources.ts) as a push source. */
 export function pushSourceOf(data: DataSource, fingerprint?: string): PushSource {
   const id = fingerprint ?? createHash('sha256').update(JSON.stringify(data.origin)).digest('hex');
@@ -32,18 +29,18 @@ export function pushSourceOf(data: DataSource, fingerprint?: string): PushSource
     id,
     counts: { groups: data.groupCount, customers: data.customerCount },
     async *groups() {
-      for (const g of data.groups()) yield JSON.parse(serializeGroup(g)) as CustomerGroup;
+      for (const g of data.groups()) yield groupValue(g) as CustomerGroup;
     },
     async *customers() {
       for (const { customer } of data.customers()) {
         const password = data.passwords.get(customer.id);
-        const api = JSON.parse(serializeCustomer(customer, LINK_BASE, 'source')) as Customer;
+        const api = customerValue(customer, DEFAULT_LINK_BASE, 'source') as Customer;
         yield password === undefined ? { customer: api } : { customer: api, password };
       }
     },
     async *addresses() {
       for (const { addresses } of data.customers()) {
-        for (const a of addresses) yield JSON.parse(serializeAddress(a)) as Address;
+        for (const a of addresses) yield addressValue(a) as Address;
       }
     },
   };

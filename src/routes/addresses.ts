@@ -1,18 +1,35 @@
 /** Routes of /customers/{id}/addresses. */
-import { serializeAddress } from '../store/addresses.js';
+import type { AddressInput, NewAddressInput } from '../domain/address-rules.js';
+import {
+  createAddress,
+  deleteAddress,
+  deleteAddresses,
+  requireAddress,
+  updateAddress,
+} from '../engine/address-ops.js';
+import { requireCustomer } from '../engine/customer-ops.js';
+import { andThen } from '../engine/op.js';
 import { parsePage } from '../query.js';
-import type { AddressCreate, AddressUpdate } from '../types.js';
-import { count, idParam, location, noContent, ok, page, type Route } from './route.js';
+import { addressJson, addressValue } from '../representation/v2-json.js';
+import { checkEchoed, echoedAny } from './read-only.js';
+import { count, idParam, location, noContent, ok, page, type ApiRoute } from './route.js';
 
 /** The address routes. */
-export const addressRoutes: Route[] = [
+export const addressRoutes: ApiRoute[] = [
   {
     method: 'GET',
     path: '/customers/:customer_id/addresses',
     operationId: 'listCustomerAddresses',
     handle(ctx) {
-      const list = ctx.tenant.addresses.page(idParam(ctx, 'customer_id'), parsePage(ctx.query));
-      return page(list.map(serializeAddress));
+      const customerId = idParam(ctx, 'customer_id');
+      const p = parsePage(ctx.query, ctx.compat.limitOverMax);
+      return andThen(
+        ctx.store.read(function* (v) {
+          yield* requireCustomer(v, customerId);
+          return yield* v.addressPage(customerId, p);
+        }),
+        (list) => page(list.map(addressJson)),
+      );
     },
   },
   {
@@ -21,9 +38,18 @@ export const addressRoutes: Route[] = [
     operationId: 'createCustomerAddress',
     body: 'AddressCreate',
     handle(ctx) {
+      checkEchoed(ctx.echoed, null);
       const customerId = idParam(ctx, 'customer_id');
-      const a = ctx.tenant.addresses.create(customerId, ctx.body as AddressCreate);
-      return ok(serializeAddress(a), 201, location(ctx, `/customers/${customerId}/addresses/${a.id}`));
+      const input = ctx.body as NewAddressInput;
+      return andThen(
+        ctx.store.write((tx) => createAddress(tx, customerId, input)),
+        (a) =>
+          ok(
+            addressJson(a),
+            ctx.compat.createStatus,
+            location(ctx, `/customers/${customerId}/addresses/${a.id}`),
+          ),
+      );
     },
   },
   {
@@ -32,40 +58,53 @@ export const addressRoutes: Route[] = [
     operationId: 'deleteCustomerAddresses',
     handle(ctx) {
       const customerId = idParam(ctx, 'customer_id');
-      ctx.tenant.customers.require(customerId);
-      ctx.tenant.addresses.deleteAllOf(customerId);
-      return noContent();
+      return andThen(
+        ctx.store.write((tx) => deleteAddresses(tx, customerId)),
+        noContent,
+      );
     },
   },
   {
     method: 'GET',
     path: '/customers/:customer_id/addresses/count',
     operationId: 'countCustomerAddresses',
-    handle: (ctx) => count(ctx.tenant.addresses.count(idParam(ctx, 'customer_id'))),
+    handle(ctx) {
+      const customerId = idParam(ctx, 'customer_id');
+      return andThen(
+        ctx.store.read(function* (v) {
+          yield* requireCustomer(v, customerId);
+          return yield* v.addressCount(customerId);
+        }),
+        count,
+      );
+    },
   },
   {
     method: 'GET',
     path: '/customers/:customer_id/addresses/:customer_address_id',
     operationId: 'getCustomerAddress',
-    handle: (ctx) =>
-      ok(
-        serializeAddress(
-          ctx.tenant.addresses.require(idParam(ctx, 'customer_id'), idParam(ctx, 'customer_address_id')),
-        ),
-      ),
+    handle(ctx) {
+      const [customerId, id] = [idParam(ctx, 'customer_id'), idParam(ctx, 'customer_address_id')];
+      return andThen(
+        ctx.store.read((v) => requireAddress(v, customerId, id)),
+        (a) => ok(addressJson(a)),
+      );
+    },
   },
   {
     method: 'PUT',
     path: '/customers/:customer_id/addresses/:customer_address_id',
     operationId: 'updateCustomerAddress',
     body: 'AddressUpdate',
-    handle(ctx) {
-      const a = ctx.tenant.addresses.update(
-        idParam(ctx, 'customer_id'),
-        idParam(ctx, 'customer_address_id'),
-        ctx.body as AddressUpdate,
-      );
-      return ok(serializeAddress(a));
+    async handle(ctx) {
+      const [customerId, id] = [idParam(ctx, 'customer_id'), idParam(ctx, 'customer_address_id')];
+      if (echoedAny(ctx.echoed)) {
+        const current = await ctx.store.read((v) => requireAddress(v, customerId, id));
+        checkEchoed(ctx.echoed, addressValue(current));
+      }
+      const input = ctx.body as AddressInput;
+      const a = await ctx.store.write((tx) => updateAddress(tx, customerId, id, input));
+      return ok(addressJson(a));
     },
   },
   {
@@ -73,8 +112,11 @@ export const addressRoutes: Route[] = [
     path: '/customers/:customer_id/addresses/:customer_address_id',
     operationId: 'deleteCustomerAddress',
     handle(ctx) {
-      ctx.tenant.addresses.delete(idParam(ctx, 'customer_id'), idParam(ctx, 'customer_address_id'));
-      return noContent();
+      const [customerId, id] = [idParam(ctx, 'customer_id'), idParam(ctx, 'customer_address_id')];
+      return andThen(
+        ctx.store.write((tx) => deleteAddress(tx, customerId, id)),
+        noContent,
+      );
     },
   },
 ];

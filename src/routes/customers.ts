@@ -1,8 +1,23 @@
 /** Routes of /customers: list, create, delete-many, count, get, update, delete, validate. */
-import { invalidField } from '../errors.js';
+import { valueOf } from '../domain/reasons.js';
+import { checkPassword, type CustomerInput } from '../domain/customer-rules.js';
+import { verifyPassword } from '../domain/passwords.js';
+import {
+  createCustomer,
+  deleteCustomer,
+  deleteCustomers,
+  precheckCustomer,
+  requireCustomer,
+  updateCustomer,
+  type NewCustomerInput,
+} from '../engine/customer-ops.js';
+import { andThen } from '../engine/op.js';
 import { parseCustomerQuery, parsePage } from '../query.js';
-import { passwordProblem, verifyPassword } from '../store/passwords.js';
-import type { CustomerCreate, CustomerUpdate, PasswordCheck } from '../types.js';
+import { customerValue } from '../representation/v2-json.js';
+import type { PasswordCheck } from '../types.js';
+import { conditional } from './conditional.js';
+import { pageOfBytes } from './page-bytes.js';
+import { checkEchoed, echoedAny } from './read-only.js';
 import {
   count,
   idParam,
@@ -10,39 +25,29 @@ import {
   noContent,
   ok,
   okBytes,
-  pageOfBytes,
-  type Route,
+  type ApiRoute,
   type RouteContext,
 } from './route.js';
 
-type Auth = CustomerCreate['_authentication'];
-
-/** Checks `_authentication` and hashes its password; undefined when no password was sent. */
-async function passwordHash(ctx: RouteContext, auth: Auth): Promise<string | undefined> {
-  if (auth?.password === undefined) {
-    if (auth?.password_confirmation !== undefined) {
-      throw invalidField('_authentication.password', 'A password_confirmation needs a password.');
-    }
-    return undefined;
-  }
-  if (auth.password_confirmation !== undefined && auth.password_confirmation !== auth.password) {
-    throw invalidField('_authentication.password_confirmation', 'The password confirmation does not match.');
-  }
-  const problem = passwordProblem(auth.password);
-  if (problem) throw invalidField('_authentication.password', problem);
-  return ctx.hashPassword(auth.password);
+/** The password a write sets, hashed; undefined when the write sets none. */
+async function passwordHash(ctx: RouteContext, input: CustomerInput): Promise<string | undefined> {
+  const password = valueOf(checkPassword(input._authentication));
+  return password === undefined ? undefined : ctx.hashPassword(password);
 }
 
 /** The customer routes. */
-export const customerRoutes: Route[] = [
+export const customerRoutes: ApiRoute[] = [
   {
     method: 'GET',
     path: '/customers',
     operationId: 'listCustomers',
     handle(ctx) {
       const q = parseCustomerQuery(ctx.query);
-      const repo = ctx.tenant.customers;
-      return pageOfBytes(repo.page(q, parsePage(ctx.query)).map((c) => repo.toJsonBytes(c)));
+      const p = parsePage(ctx.query, ctx.compat.limitOverMax);
+      return andThen(
+        ctx.store.read((v) => v.customerPage(q, p)),
+        (list) => pageOfBytes(list.map((c) => ctx.json.bytes(ctx.store.hash, c))),
+      );
     },
   },
   {
@@ -51,11 +56,16 @@ export const customerRoutes: Route[] = [
     operationId: 'createCustomer',
     body: 'CustomerCreate',
     async handle(ctx) {
-      const input = ctx.body as CustomerCreate;
-      ctx.tenant.customers.checkCreate(input);
-      const hash = (await passwordHash(ctx, input._authentication)) ?? null;
-      const c = ctx.tenant.customers.create(input, hash, ctx.now);
-      return okBytes(ctx.tenant.customers.toJsonBytes(c), 201, location(ctx, `/customers/${c.id}`));
+      checkEchoed(ctx.echoed, null);
+      const input = ctx.body as NewCustomerInput;
+      await ctx.store.read((v) => precheckCustomer(v, input));
+      const hash = (await passwordHash(ctx, input)) ?? null;
+      const c = await ctx.store.write((tx) => createCustomer(tx, input, hash, ctx.now));
+      return okBytes(
+        ctx.json.bytes(ctx.store.hash, c),
+        ctx.compat.createStatus,
+        location(ctx, `/customers/${c.id}`),
+      );
     },
   },
   {
@@ -63,23 +73,45 @@ export const customerRoutes: Route[] = [
     path: '/customers',
     operationId: 'deleteCustomers',
     handle(ctx) {
-      ctx.tenant.customers.deleteWhere(parseCustomerQuery(ctx.query));
-      return noContent();
+      const q = parseCustomerQuery(ctx.query);
+      return andThen(
+        ctx.store.write((tx) => deleteCustomers(tx, q)),
+        noContent,
+      );
     },
   },
   {
     method: 'GET',
     path: '/customers/count',
     operationId: 'countCustomers',
-    handle: (ctx) => count(ctx.tenant.customers.count(parseCustomerQuery(ctx.query))),
+    handle(ctx) {
+      const q = parseCustomerQuery(ctx.query);
+      return andThen(
+        ctx.store.read((v) => v.customerCount(q)),
+        count,
+      );
+    },
+  },
+  {
+    method: 'GET',
+    path: '/customers/addresses/count',
+    operationId: 'countAllCustomerAddresses',
+    handle: (ctx) =>
+      andThen(
+        ctx.store.read((v) => v.addressCount(null)),
+        count,
+      ),
   },
   {
     method: 'GET',
     path: '/customers/:customer_id',
     operationId: 'getCustomer',
     handle(ctx) {
-      const repo = ctx.tenant.customers;
-      return okBytes(repo.toJsonBytes(repo.require(idParam(ctx, 'customer_id'))));
+      const id = idParam(ctx, 'customer_id');
+      return andThen(
+        ctx.store.read((v) => requireCustomer(v, id)),
+        (c) => conditional(ctx.req, c.date_modified, () => okBytes(ctx.json.bytes(ctx.store.hash, c))),
+      );
     },
   },
   {
@@ -89,11 +121,15 @@ export const customerRoutes: Route[] = [
     body: 'CustomerUpdate',
     async handle(ctx) {
       const id = idParam(ctx, 'customer_id');
-      const repo = ctx.tenant.customers;
-      const input = ctx.body as CustomerUpdate;
-      repo.checkUpdate(id, input);
-      const hash = await passwordHash(ctx, input._authentication);
-      return okBytes(repo.toJsonBytes(repo.update(id, input, hash, ctx.now)));
+      const input = ctx.body as CustomerInput;
+      if (echoedAny(ctx.echoed)) {
+        const current = await ctx.store.read((v) => requireCustomer(v, id));
+        checkEchoed(ctx.echoed, customerValue(current, ctx.linkBase, ctx.store.hash));
+      }
+      await ctx.store.read((v) => precheckCustomer(v, input, id));
+      const hash = await passwordHash(ctx, input);
+      const c = await ctx.store.write((tx) => updateCustomer(tx, id, input, hash, ctx.now));
+      return okBytes(ctx.json.bytes(ctx.store.hash, c));
     },
   },
   {
@@ -101,8 +137,11 @@ export const customerRoutes: Route[] = [
     path: '/customers/:customer_id',
     operationId: 'deleteCustomer',
     handle(ctx) {
-      ctx.tenant.customers.delete(idParam(ctx, 'customer_id'));
-      return noContent();
+      const id = idParam(ctx, 'customer_id');
+      return andThen(
+        ctx.store.write((tx) => deleteCustomer(tx, id)),
+        noContent,
+      );
     },
   },
   {
@@ -112,7 +151,8 @@ export const customerRoutes: Route[] = [
     body: 'PasswordCheck',
     strictLimit: true,
     async handle(ctx) {
-      const c = ctx.tenant.customers.require(idParam(ctx, 'customer_id'));
+      const id = idParam(ctx, 'customer_id');
+      const c = await ctx.store.read((v) => requireCustomer(v, id));
       const success = await verifyPassword((ctx.body as PasswordCheck).password, c.password_hash);
       return ok(JSON.stringify({ success }));
     },

@@ -1,18 +1,26 @@
 /** Routes of /customer_groups. */
-import { serializeGroup } from '../store/groups.js';
+import type { GroupInput } from '../domain/group-rules.js';
+import { createGroup, deleteGroup, requireGroup, updateGroup } from '../engine/group-ops.js';
+import { andThen } from '../engine/op.js';
 import { parseGroupQuery, parsePage } from '../query.js';
-import type { GroupCreate, GroupUpdate } from '../types.js';
-import { count, idParam, location, noContent, ok, page, type Route } from './route.js';
+import { groupJson, groupValue } from '../representation/v2-json.js';
+import { conditional } from './conditional.js';
+import { checkEchoed, echoedAny } from './read-only.js';
+import { count, idParam, location, noContent, ok, page, type ApiRoute } from './route.js';
 
 /** The customer-group routes. */
-export const groupRoutes: Route[] = [
+export const groupRoutes: ApiRoute[] = [
   {
     method: 'GET',
     path: '/customer_groups',
     operationId: 'listCustomerGroups',
     handle(ctx) {
       const q = parseGroupQuery(ctx.query);
-      return page(ctx.tenant.groups.page(q, parsePage(ctx.query)).map(serializeGroup));
+      const p = parsePage(ctx.query, ctx.compat.limitOverMax);
+      return andThen(
+        ctx.store.read((v) => v.groupPage(q, p)),
+        (list) => page(list.map((g) => groupJson(g, ctx.compat.groupDates))),
+      );
     },
   },
   {
@@ -21,30 +29,56 @@ export const groupRoutes: Route[] = [
     operationId: 'createCustomerGroup',
     body: 'GroupCreate',
     handle(ctx) {
-      const g = ctx.tenant.groups.create(ctx.body as GroupCreate, ctx.now);
-      return ok(serializeGroup(g), 201, location(ctx, `/customer_groups/${g.id}`));
+      checkEchoed(ctx.echoed, null);
+      const input = ctx.body as GroupInput & { name: string };
+      return andThen(
+        ctx.store.write((tx) => createGroup(tx, input, ctx.now)),
+        (g) =>
+          ok(
+            groupJson(g, ctx.compat.groupDates),
+            ctx.compat.createStatus,
+            location(ctx, `/customer_groups/${g.id}`),
+          ),
+      );
     },
   },
   {
     method: 'GET',
     path: '/customer_groups/count',
     operationId: 'countCustomerGroups',
-    handle: (ctx) => count(ctx.tenant.groups.count(parseGroupQuery(ctx.query))),
+    handle(ctx) {
+      const q = parseGroupQuery(ctx.query);
+      return andThen(
+        ctx.store.read((v) => v.groupCount(q)),
+        count,
+      );
+    },
   },
   {
     method: 'GET',
     path: '/customer_groups/:customer_group_id',
     operationId: 'getCustomerGroup',
-    handle: (ctx) => ok(serializeGroup(ctx.tenant.groups.require(idParam(ctx, 'customer_group_id')))),
+    handle(ctx) {
+      const id = idParam(ctx, 'customer_group_id');
+      return andThen(
+        ctx.store.read((v) => requireGroup(v, id)),
+        (g) => conditional(ctx.req, g.date_modified, () => ok(groupJson(g, ctx.compat.groupDates))),
+      );
+    },
   },
   {
     method: 'PUT',
     path: '/customer_groups/:customer_group_id',
     operationId: 'updateCustomerGroup',
     body: 'GroupUpdate',
-    handle(ctx) {
-      const g = ctx.tenant.groups.update(idParam(ctx, 'customer_group_id'), ctx.body as GroupUpdate, ctx.now);
-      return ok(serializeGroup(g));
+    async handle(ctx) {
+      const id = idParam(ctx, 'customer_group_id');
+      if (echoedAny(ctx.echoed)) {
+        const current = await ctx.store.read((v) => requireGroup(v, id));
+        checkEchoed(ctx.echoed, groupValue(current, ctx.compat.groupDates));
+      }
+      const g = await ctx.store.write((tx) => updateGroup(tx, id, ctx.body as GroupInput, ctx.now));
+      return ok(groupJson(g, ctx.compat.groupDates));
     },
   },
   {
@@ -52,8 +86,11 @@ export const groupRoutes: Route[] = [
     path: '/customer_groups/:customer_group_id',
     operationId: 'deleteCustomerGroup',
     handle(ctx) {
-      ctx.tenant.groups.delete(idParam(ctx, 'customer_group_id'));
-      return noContent();
+      const id = idParam(ctx, 'customer_group_id');
+      return andThen(
+        ctx.store.write((tx) => deleteGroup(tx, id, ctx.now)),
+        noContent,
+      );
     },
   },
 ];

@@ -1,17 +1,14 @@
-/** What a route is: an operation of the spec bound to a handler over the store. */
-import type { Tenant } from '../store/tenant.js';
+/**
+ * What a route is: an operation of a spec bound to a handler. V2 routes run over one store;
+ * admin routes over the registry. Both go through the same router, body reader and error table.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Compat } from '../compat.js';
+import type { Stores, Store } from '../engine/stores.js';
+import type { ResolvedOptions } from '../options.js';
+import type { CustomerJsonCache } from '../representation/json-cache.js';
 
-/** What a handler gets: the tenant, path parameters, query, parsed body and the time. */
-export interface RouteContext {
-  tenant: Tenant;
-  params: Record<string, string | undefined>;
-  query: URLSearchParams;
-  body: unknown;
-  now: number;
-  hashPassword(password: string): Promise<string>;
-}
-
-/** A handler's answer: status, optional JSON text, optional headers. */
+/** A handler's answer: status, optional JSON text or bytes, optional headers. */
 export interface Reply {
   status: number;
   body?: string;
@@ -20,8 +17,26 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
-/** One operation of the spec. */
-export interface Route {
+/** What a V2 handler gets. */
+export interface RouteContext {
+  store: Store;
+  req: IncomingMessage;
+  params: Record<string, string | undefined>;
+  query: URLSearchParams;
+  /** The body, checked against the operation's schema, without its read-only fields. */
+  body: unknown;
+  /** Read-only fields the body carried (see `checkEchoed`). */
+  echoed: Record<string, unknown>;
+  /** The store's clock, in whole seconds (epoch ms). */
+  now: number;
+  compat: Compat;
+  linkBase: string;
+  json: CustomerJsonCache;
+  hashPassword(password: string): Promise<string>;
+}
+
+/** One operation of the V2 spec. */
+export interface ApiRoute {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Path below `/stores/:store_hash/v2`, in find-my-way syntax. */
   path: string;
@@ -33,12 +48,39 @@ export interface Route {
   handle(ctx: RouteContext): Reply | Promise<Reply>;
 }
 
+/** What an admin handler gets. */
+export interface AdminContext {
+  stores: Stores;
+  options: ResolvedOptions;
+  req: IncomingMessage;
+  params: Record<string, string | undefined>;
+  query: URLSearchParams;
+  /** The parsed JSON body; `{}` when the request has none. */
+  body: unknown;
+}
+
+/** One operation of the admin API. */
+export interface AdminRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path below `/__admin`, in find-my-way syntax. */
+  path: string;
+  operationId: string;
+  /** Open without the admin token, and to any client (health). */
+  open?: boolean;
+  /** Takes a JSON body (optional: an empty body is `{}`). */
+  body?: boolean;
+  handle(ctx: AdminContext): Reply | Promise<Reply>;
+}
+
 /** A 200/201 with one JSON document. */
 export const ok = (body: string, status = 200, headers?: Record<string, string>): Reply => ({
   status,
   body,
   headers,
 });
+
+/** A JSON value as a 200 (or `status`). */
+export const json = (value: unknown, status = 200): Reply => ({ status, body: JSON.stringify(value) });
 
 /** A collection page: 204 with no body when empty, else a JSON array. */
 export const page = (items: string[]): Reply =>
@@ -51,26 +93,6 @@ export const okBytes = (bytes: Buffer, status = 200, headers?: Record<string, st
   headers,
 });
 
-/**
- * `page` from documents given as UTF-8 bytes: the array is put together by copying bytes, with
- * no text joined, measured or encoded per request.
- */
-export function pageOfBytes(items: Buffer[]): Reply {
-  if (items.length === 0) return { status: 204 };
-  let size = items.length + 1;
-  for (const item of items) size += item.length;
-  const out = pageBuffer(size);
-  out[0] = 0x5b; // [
-  let at = 1;
-  for (const item of items) {
-    if (at > 1) out[at++] = 0x2c; // ,
-    out.set(item, at);
-    at += item.length;
-  }
-  out[at] = 0x5d; // ]
-  return { status: 200, bytes: out };
-}
-
 /** A 204 with no body. */
 export const noContent = (): Reply => ({ status: 204 });
 
@@ -78,30 +100,10 @@ export const noContent = (): Reply => ({ status: 204 });
 export const count = (n: number): Reply => ({ status: 200, body: `{"count":${n}}` });
 
 /** An integer path parameter (the router only lets digits through). */
-export const idParam = (ctx: RouteContext, name: string): number => Number(ctx.params[name]);
+export const idParam = (ctx: { params: Record<string, string | undefined> }, name: string): number =>
+  Number(ctx.params[name]);
 
 /** The store-relative location of a created resource. */
 export const location = (ctx: RouteContext, rest: string): Record<string, string> => ({
-  Location: `/stores/${ctx.tenant.hash}/v2${rest}`,
+  Location: `/stores/${ctx.store.hash}/v2${rest}`,
 });
-
-const SLAB_SIZE = 1 << 20;
-let slab = Buffer.allocUnsafeSlow(0);
-let slabUsed = 0;
-
-/**
- * Room for one page body, cut from a 1 MiB slab (as Node pools small buffers): one allocation
- * outside the JS heap per slab instead of per page keeps V8 from collecting for "external
- * memory pressure" at every few hundred pages. A slab is never written twice, so each body
- * stays its own until it is collected.
- */
-function pageBuffer(size: number): Buffer {
-  if (size > SLAB_SIZE / 8) return Buffer.allocUnsafe(size);
-  if (slabUsed + size > slab.length) {
-    slab = Buffer.allocUnsafeSlow(SLAB_SIZE);
-    slabUsed = 0;
-  }
-  const out = slab.subarray(slabUsed, slabUsed + size);
-  slabUsed += (size + 7) & ~7;
-  return out;
-}

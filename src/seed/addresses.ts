@@ -2,7 +2,7 @@
  * Seeded addresses of a customer: mostly in the customer's home country, with a state, postcode,
  * city and phone that fit that country. Their randomness comes from the customer's index.
  */
-import type { AddressRecord, CustomerRecord, FormField } from '../store/records.js';
+import type { AddressRecord, CustomerRecord, FormField } from '../domain/records.js';
 import type { SeedContext } from './context.js';
 import { homeCountryOf } from './customers.js';
 import { STREAM, streamHash } from './random.js';

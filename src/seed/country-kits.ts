@@ -4,7 +4,7 @@
  */
 import type { LocaleDefinition } from '@faker-js/faker';
 import { MERGED_LOCALES } from './faker-locales.js';
-import { countryIso2 } from '../store/countries.js';
+import { countryIso2 } from '../domain/countries.js';
 import { compileSymbols, compileTemplate, oneOf, pickFrom } from './patterns.js';
 import type { Gen } from './patterns.js';
 import type { SeededRandom } from './random.js';

@@ -1,5 +1,5 @@
 /** Seeded customers: names and e-mail that agree, a home country, an optional group, a realistic mix. */
-import type { CustomerRecord, FormField } from '../store/records.js';
+import type { CustomerRecord, FormField } from '../domain/records.js';
 import type { CountryKit } from './country-kits.js';
 import type { SeedContext } from './context.js';
 import { isTradeGroup } from './groups.js';

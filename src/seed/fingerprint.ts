@@ -4,7 +4,7 @@
  * each kind into its own hash in id order; the fingerprint is the sha256 of the three kind digests.
  */
 import { createHash } from 'node:crypto';
-import type { AddressRecord, CustomerRecord, FormField, GroupRecord } from '../store/records.js';
+import type { AddressRecord, CustomerRecord, FormField, GroupRecord } from '../domain/records.js';
 import { CanonicalHash } from './canonical.js';
 
 /** The entities a fingerprint covers. */

@@ -1,5 +1,5 @@
 /** Seeded customer groups: realistic names, category access and discount rules the API accepts. */
-import type { CategoryAccess, DiscountRule, GroupRecord } from '../store/records.js';
+import type { CategoryAccess, DiscountRule, GroupRecord } from '../domain/records.js';
 import type { SeedContext } from './context.js';
 import { STREAM } from './random.js';
 import type { SeededRandom } from './random.js';

@@ -1,5 +1,5 @@
 /** Generates a whole seeded world at once: groups, customers and their addresses, plus a fingerprint. */
-import type { AddressRecord, CustomerRecord, GroupRecord } from '../store/records.js';
+import type { AddressRecord, CustomerRecord, GroupRecord } from '../domain/records.js';
 import { addressesFor } from './addresses.js';
 import { createSeedContext } from './context.js';
 import type { SeedOptions } from './context.js';

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { testServer } from '../helpers.js';
 import { testIo } from './cli-io.js';
+import { faultyServer, storeCreditAsNumber } from '../helpers-faulty.js';
 
 process.env.PACT_DO_NOT_TRACK ??= '1';
 
@@ -108,7 +109,7 @@ describe('bc-fakestore verify', () => {
   });
 
   it('exits 1 naming the interaction and the field when the provider breaks the contract', async () => {
-    const server = await testServer({ faults: { customerStoreCreditAsNumber: true } });
+    const server = await faultyServer(storeCreditAsNumber);
     try {
       const args = ['verify', '--pacts', PACT, '--provider-url', server.url, '--states-url', server.url];
       const { code, out } = await run(args);

@@ -15,9 +15,11 @@ import { loadFixture } from '../../src/fixtures/index.js';
 import { CsvRecordReader } from '../../src/push/index.js';
 import { generateWorld } from '../../src/seed/index.js';
 import { schemaValidator } from '../../src/spec.js';
-import { serializeAddress } from '../../src/store/addresses.js';
-import { serializeCustomer } from '../../src/store/customers.js';
-import { serializeGroup } from '../../src/store/groups.js';
+import {
+  addressJson as serializeAddress,
+  customerJson as serializeCustomer,
+  groupJson,
+} from '../../src/representation/v2-json.js';
 import { testIo } from '../cli/cli-io.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'bc-fakestore-generate-'));
@@ -44,7 +46,7 @@ function expectedTexts() {
   const world = generateWorld(OPTIONS);
   return {
     world,
-    groups: world.groups.map(serializeGroup),
+    groups: world.groups.map((g) => groupJson(g)),
     customers: world.customers.map((c) => serializeCustomer(c, 'https://api.bigcommerce.com', 'abc123')),
     addresses: world.addresses.map(serializeAddress),
   };

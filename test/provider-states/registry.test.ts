@@ -8,17 +8,19 @@ import {
   ProviderStateError,
   stateContext,
 } from '../../src/provider-states/index.js';
-import { Tenant } from '../../src/store/tenant.js';
+import { Stores, type Store } from '../../src/engine/stores.js';
 import { ADMIN, testApp } from '../helpers.js';
 
 const fastCtx = () => stateContext(Date.now, 16);
+/** A fresh empty store of its own registry. */
+const emptyStore = (): Promise<Store> => new Stores().fill('qa', null);
 const admin = { 'x-admin-token': ADMIN };
 
 describe('provider-state registry', () => {
   it.each(PROVIDER_STATES.map((d) => [d.sentence, d] as const))(
     "applies '%s' with its documented example parameters and returns the documented values",
     async (_, definition) => {
-      const tenant = new Tenant('qa', 'https://api.bigcommerce.com');
+      const tenant = await emptyStore();
       const values = await applyProviderState(tenant, definition.sentence, definition.params, fastCtx());
       expect(Object.keys(values).sort()).toEqual([...definition.returns].sort());
     },
@@ -30,7 +32,7 @@ describe('provider-state registry', () => {
   });
 
   it('reads the parameters of a concrete sentence', async () => {
-    const tenant = new Tenant('qa', 'https://api.bigcommerce.com');
+    const tenant = await emptyStore();
     const found = findProviderState(
       PROVIDER_STATES,
       'a customer with email a@b.example and password pw12345 exists',
@@ -43,7 +45,7 @@ describe('provider-state registry', () => {
       {},
       fastCtx(),
     );
-    expect(tenant.customers.get(customerId as number)?.email).toBe('a@b.example');
+    expect((await tenant.read((v) => v.customer(customerId as number)))?.email).toBe('a@b.example');
   });
 
   it('rejects an unknown sentence, listing the known ones', () => {
@@ -52,7 +54,7 @@ describe('provider-state registry', () => {
   });
 
   it('names the state and the parameter when a parameter is missing', async () => {
-    const tenant = new Tenant('qa', 'https://api.bigcommerce.com');
+    const tenant = await emptyStore();
     await expect(
       applyProviderState(tenant, 'a customer group named {name} exists', {}, fastCtx()),
     ).rejects.toThrow("The state 'a customer group named {name} exists' needs the parameter 'name'");

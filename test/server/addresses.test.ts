@@ -54,17 +54,30 @@ describe('POST /customers/{id}/addresses', () => {
   });
 
   it.each([
-    ['United States', 'US'],
-    ['Pakistan', 'PK'],
-    ['united kingdom', 'GB'],
-    ['Germany', 'DE'],
-  ])('derives country_iso2 from %s', async (country, iso2) => {
+    ['United States', 'United States', 'US'],
+    ['Pakistan', 'Pakistan', 'PK'],
+    ['united kingdom', 'United Kingdom', 'GB'],
+    ['UNITED STATES', 'United States', 'US'],
+    ['United States of America', 'United States', 'US'],
+    ['Germany', 'Germany', 'DE'],
+  ])('stores %s under its canonical name %s and derives country_iso2 %s', async (sent, stored, iso2) => {
     const t = await withCustomers();
-    const res = await t.post('/customers/1/addresses', newAddress({ country }));
+    const res = await t.post('/customers/1/addresses', newAddress({ country: sent }));
     expect(res.status).toBe(201);
+    expect(res.body.country).toBe(stored);
     expect(res.body.country_iso2).toBe(iso2);
-    expect(res.body.country).toBe(country);
+    expect((await t.get(`/customers/1/addresses/${res.body.id}`)).body.country).toBe(stored);
   });
+
+  it.each(['US', 'USA', 'U.S.', 'Atlantis', 'Congo'])(
+    'refuses the country %s (a code, an unknown or an ambiguous name) with the invalid-field error',
+    async (country) => {
+      const t = await withCustomers();
+      const res = await t.post('/customers/1/addresses', newAddress({ country }));
+      expect(res.body).toEqual([{ status: 400, message: "The field 'country' is invalid." }]);
+      expect((await t.get('/customers/1/addresses/count')).body).toEqual({ count: 0 });
+    },
+  );
 
   it('rejects an unknown country with 400 and creates nothing', async () => {
     const t = await withCustomers();

@@ -1,17 +1,17 @@
 import { inject } from 'light-my-request';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
-import { loadWorld } from '../../src/seed/index.js';
+import { worldFill } from '../../src/seed/index.js';
 import { TOKEN, testApp } from '../helpers.js';
 
 describe('stores that load in the background', () => {
   it('answers other stores while a large seed loads, and the loading store once it is full', async () => {
     let loads = 0;
     const t = testApp({
-      prime: (tenant) => {
-        if (tenant.hash !== 'big') return;
+      prime: (hash) => {
+        if (hash !== 'big') return null;
         loads++;
-        return loadWorld(tenant, { storeHash: 'big', customers: 30_000 }, 1_000);
+        return worldFill({ storeHash: 'big', customers: 30_000 }, 1_000);
       },
     });
     const big = t.get('/stores/big/v2/customers/count');
@@ -30,7 +30,13 @@ describe('stores that load in the background', () => {
     // A 500 is outside the spec by design, so this request bypasses the spec-checking helper.
     const lines: string[] = [];
     const app = createApp({
-      prime: () => Promise.reject(new Error('disk on fire')),
+      prime: () => ({
+        // eslint-disable-next-line require-yield
+        async *batches() {
+          throw new Error('disk on fire');
+        },
+        fingerprint: () => null,
+      }),
       log: (l) => lines.push(l),
     });
     const res = await inject(app.handle, {

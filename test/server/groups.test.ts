@@ -95,7 +95,9 @@ describe('POST /customer_groups', () => {
     expect(ok.body.category_access).toEqual({ type: 'specific', categories: [3, 1] });
     const bad = await t.post('/customer_groups', { name: 'None', category_access: { type: 'specific' } });
     expect(bad.status).toBe(400);
-    expect(bad.body[0].message).toBe("The field 'category_access' is invalid.");
+    expect(bad.body).toEqual([
+      { status: 400, message: "The field 'category_access.categories' is invalid." },
+    ]);
   });
 
   it('rejects a duplicate name, ignoring case, with 409 and a conflict reason', async () => {

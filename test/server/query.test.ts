@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/errors.js';
-import { DEFAULT_LIMIT, MAX_LIMIT, parseCustomerQuery, parseGroupQuery, parsePage } from '../../src/query.js';
+import { DEFAULT_LIMIT, MAX_LIMIT } from '../../src/config.js';
+import { parseCustomerQuery, parseGroupQuery, parsePage } from '../../src/query.js';
 
 const params = (q: string) => new URLSearchParams(q);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN, freshHash, newAddress, newCustomer, testApp } from '../helpers.js';
+import { ADMIN, freshHash, groupRecord, newAddress, newCustomer, recordsFill, testApp } from '../helpers.js';
 
 const admin = { 'x-admin-token': ADMIN };
 
@@ -54,9 +54,12 @@ describe('tenants', () => {
 
   it('fill each new store with the prime function', async () => {
     const t = testApp({
-      prime: (tenant) => {
-        tenant.groups.create({ name: 'Primed' }, Date.parse('2024-01-01T00:00:00Z'));
-      },
+      prime: () =>
+        recordsFill({
+          groups: [groupRecord(1, 'Primed', Date.parse('2024-01-01T00:00:00Z'))],
+          customers: [],
+          addresses: [],
+        }),
     });
     expect((await t.get('/customer_groups')).body.map((g: { name: string }) => g.name)).toEqual(['Primed']);
     expect((await t.get(`/stores/${freshHash()}/v2/customer_groups/count`)).body).toEqual({ count: 1 });
@@ -140,9 +143,12 @@ describe('admin API', () => {
 
   it('resets a store to its primed state when a prime function is configured', async () => {
     const t = testApp({
-      prime: (tenant) => {
-        tenant.groups.create({ name: 'Primed' }, Date.parse('2024-01-01T00:00:00Z'));
-      },
+      prime: () =>
+        recordsFill({
+          groups: [groupRecord(1, 'Primed', Date.parse('2024-01-01T00:00:00Z'))],
+          customers: [],
+          addresses: [],
+        }),
     });
     await t.post('/customer_groups', { name: 'Added' });
     await t.request('POST', `/__admin/stores/${t.hash}/reset`, undefined, admin);
@@ -175,6 +181,6 @@ describe('store cap', () => {
     for (const h of ['s1', 's2', 's3']) {
       expect((await t.get(`/stores/${h}/v2/customers/count`)).body).toEqual({ count: 0 });
     }
-    expect(t.app.stores.hashes()).toEqual(['s2', 's3']);
+    expect(await t.app.stores.hashes()).toEqual(['s2', 's3']);
   });
 });

@@ -79,3 +79,10 @@ export interface GroupRecord {
   date_created: number;
   date_modified: number;
 }
+
+/** A whole data set's records, in dependency order. */
+export interface WorldRecords {
+  groups: GroupRecord[];
+  customers: CustomerRecord[];
+  addresses: AddressRecord[];
+}

@@ -35,11 +35,21 @@ const RFC2822 =
 const ISO8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
+ * A `+hh:mm` (ISO) or `+hhmm` (RFC 2822) offset whose `+` arrived as a space: clients that do not
+ * percent-encode `+` in a query send `2020-01-15T17:44:51+00:00`, which decodes with a space.
+ */
+function restorePlus(text: string): string {
+  return text
+    .replace(/^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?) (\d{2}:?\d{2})$/, '$1+$2')
+    .replace(/(\d{2}:\d{2}(?::\d{2})?) {1,2}(\d{4})$/, '$1 +$2');
+}
+
+/**
  * Parses a date filter: RFC 2822 or ISO 8601 (a date alone, or a date-time with or without an
  * offset; no offset means UTC). Returns epoch ms, or null when the text is neither.
  */
 export function parseDateFilter(text: string): number | null {
-  const t = text.trim();
+  const t = restorePlus(text.trim());
   if (RFC2822.test(t)) {
     const ms = Date.parse(t);
     return Number.isNaN(ms) ? null : ms;
