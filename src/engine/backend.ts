@@ -54,6 +54,12 @@ export interface StoreMeta {
   nextIds: { customers: number; addresses: number; groups: number };
 }
 
+/** What a fill says of the store it made, once its batches are read. */
+export interface FillMeta {
+  fingerprint: string | null;
+  nextIds?: StoreMeta['nextIds'];
+}
+
 /** Entity counts of a store. */
 export interface StoreCounts {
   customers: number;
@@ -122,10 +128,11 @@ export interface Backend {
   transact<T>(hash: string, work: (tx: StoreTx) => Op<T>): T | Promise<T>;
   /**
    * Replaces a store with the data of `batches`, built aside and swapped in at the end: until then
-   * readers see the old data, and a failure (or a crash) leaves the old data in place. The next
-   * ids follow the largest loaded ids; `fingerprint` is asked once every batch is read.
+   * readers see the old data, and a failure (or a crash) leaves the old data in place. `finish`
+   * is asked once every batch is read: the fingerprint, and the next ids when they are known
+   * (a snapshot); by default the next ids follow the largest loaded ids.
    */
-  replace(hash: string, batches: AsyncIterable<RecordBatch>, fingerprint: () => string | null): Promise<void>;
+  replace(hash: string, batches: AsyncIterable<RecordBatch>, finish: () => FillMeta): Promise<void>;
   /** Forgets a store and its records; false when there was none. */
   drop(hash: string): Op<boolean>;
   /** Releases files and connections. */

@@ -2,7 +2,7 @@
  * The registry of stores over one backend: each store hash is a store, created and filled on
  * first use (or found in a durable backend), loaded in the background while others answer.
  */
-import type { Backend, RecordBatch, StoreTx, StoreView } from './backend.js';
+import type { Backend, RecordBatch, StoreMeta, StoreTx, StoreView } from './backend.js';
 import { noChange, TrackingTx, type StoreChange } from './changes.js';
 import { createMemoryBackend } from './memory/memory-backend.js';
 import { andThen, run, type Op } from './op.js';
@@ -12,7 +12,15 @@ export interface StoreFill {
   batches(): AsyncIterable<RecordBatch>;
   /** The fingerprint, asked once every batch has been read; null when the data has none. */
   fingerprint(): string | null;
+  /** The next ids, when the data knows them (a snapshot); default: after the largest ids. */
+  nextIds?(): StoreMeta['nextIds'];
 }
+
+/** An empty store's fill. */
+const EMPTY: StoreFill = {
+  async *batches() {},
+  fingerprint: () => null,
+};
 
 /** How a new store is filled (a seeded world, a fixture), or null to leave it empty. */
 export type PrimeStore = (hash: string) => StoreFill | null;
@@ -160,13 +168,11 @@ export class Stores {
   }
 
   private async loadNow(hash: string, fill: StoreFill | null): Promise<void> {
-    if (fill) await this.backend.replace(hash, fill.batches(), () => fill.fingerprint());
-    else {
-      await run(this.backend.drop(hash));
-      // An empty transaction creates the store with its meta.
-       
-      await this.backend.transact(hash, function* () {});
-    }
+    const from = fill ?? EMPTY;
+    await this.backend.replace(hash, from.batches(), () => ({
+      fingerprint: from.fingerprint(),
+      ...(from.nextIds ? { nextIds: from.nextIds() } : {}),
+    }));
     this.notify(noChange(hash, true));
   }
 

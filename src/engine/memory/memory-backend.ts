@@ -172,7 +172,7 @@ export function createMemoryBackend(): Backend {
         throw err;
       }
     },
-    async replace(hash, batches, fingerprint) {
+    async replace(hash, batches, finish) {
       const s = newStore(hash);
       const next = s.meta.nextIds;
       for await (const batch of batches) {
@@ -189,7 +189,9 @@ export function createMemoryBackend(): Backend {
           next.addresses = Math.max(next.addresses, a.id + 1);
         }
       }
-      s.meta.fingerprint = fingerprint();
+      const meta = finish();
+      s.meta.fingerprint = meta.fingerprint;
+      if (meta.nextIds) s.meta.nextIds = { ...meta.nextIds };
       keep(hash, s);
     },
     // eslint-disable-next-line require-yield
