@@ -1,7 +1,8 @@
 /**
  * Loading a data set into a fresh store row: rows inserted many per statement, in transactions
- * of a bounded size, with a turn of the event loop between transactions so that other stores
- * keep answering while a large seed loads. Nobody reads the fresh row until it is swapped in.
+ * cut by time (each one as many rows as fit in a few milliseconds), with a turn of the event
+ * loop between them so that other stores keep answering while a large seed loads. Fewer, fuller
+ * commits cost less: each writes every page it touched. Nobody reads the fresh row until the swap.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AddressRecord, CustomerRecord, GroupRecord } from '../../domain/records.js';
@@ -10,8 +11,8 @@ import { addressSql, BULK_ROWS, customerSql, groupSql } from './queries.js';
 import { addressArgs, customerArgs, groupArgs } from './rows.js';
 import type { Runner, Template } from './sql.js';
 
-/** Rows written per transaction of a load (between two turns of the event loop). */
-export const LOAD_ROWS_PER_TX = 1_000;
+/** Milliseconds of inserting per transaction of a load, before it commits and lets others run. */
+export const LOAD_SLICE_MS = 15;
 
 /** What a load wrote: counts, and the ids after the largest ids loaded. */
 export interface Loaded {
@@ -22,6 +23,7 @@ export interface Loaded {
 /** Runs a function in one transaction of the connection. */
 export type InTransaction = <T>(fn: () => T) => T;
 
+/** How one kind of record is inserted. */
 interface Kind<R> {
   one: Template;
   many: Template;
@@ -48,6 +50,13 @@ const ADDRESSES: Kind<AddressRecord> = {
   count: 'addresses',
 };
 
+/** Records of one kind still to insert, from `at` on. */
+interface Pending {
+  kind: Kind<never>;
+  records: readonly unknown[];
+  at: number;
+}
+
 /** Inserts every record of `batches` under store row `storeId`. */
 export async function loadRecords(
   sql: Runner,
@@ -57,34 +66,40 @@ export async function loadRecords(
 ): Promise<Loaded> {
   const counts: StoreCounts = { customers: 0, addresses: 0, groups: 0 };
   const next = { customers: 1, addresses: 1, groups: 1 };
-  const write = async <R extends { id: number }>(kind: Kind<R>, records: readonly R[] | undefined) => {
+  const queue: Pending[] = [];
+  const add = <R extends { id: number }>(kind: Kind<R>, records: readonly R[] | undefined): void => {
     if (!records?.length) return;
-    for (let start = 0; start < records.length; start += LOAD_ROWS_PER_TX) {
-      // A turn first: the batch was just made (a slice of a generated world) in this turn.
-      await nextTurn();
-      const slice = records.slice(start, start + LOAD_ROWS_PER_TX);
-      inTx(() => insertMany(sql, kind, storeId, slice));
-    }
+    queue.push({ kind: kind as Kind<never>, records, at: 0 });
     for (const r of records) if (r.id >= next[kind.count]) next[kind.count] = r.id + 1;
     counts[kind.count] += records.length;
   };
   for await (const batch of batches) {
-    await write(GROUPS, batch.groups);
-    await write(CUSTOMERS, batch.customers);
-    await write(ADDRESSES, batch.addresses);
+    add(GROUPS, batch.groups);
+    add(CUSTOMERS, batch.customers);
+    add(ADDRESSES, batch.addresses);
+    // A turn first: the batch was just made (a slice of a generated world) in this turn.
+    while (queue.length) {
+      await nextTurn();
+      inTx(() => insertFor(sql, storeId, queue, performance.now() + LOAD_SLICE_MS));
+    }
   }
   return { counts, next };
 }
 
-/** Inserts records, `BULK_ROWS` per statement and the rest one by one. */
-function insertMany<R>(sql: Runner, kind: Kind<R>, storeId: number, records: readonly R[]): void {
-  let i = 0;
-  for (; i + BULK_ROWS <= records.length; i += BULK_ROWS) {
-    const args: unknown[] = [];
-    for (let j = i; j < i + BULK_ROWS; j++) {
-      for (const v of kind.args(storeId, records[j] as R)) args.push(v);
+/** Inserts queued records until the queue is empty or the deadline has passed. */
+function insertFor(sql: Runner, storeId: number, queue: Pending[], deadline: number): void {
+  while (queue.length && performance.now() < deadline) {
+    const p = queue[0] as Pending;
+    const end = Math.min(p.records.length, p.at + BULK_ROWS);
+    if (end - p.at === BULK_ROWS) {
+      const args: unknown[] = [];
+      for (let i = p.at; i < end; i++)
+        for (const v of p.kind.args(storeId, p.records[i] as never)) args.push(v);
+      sql.run(p.kind.many, args);
+    } else {
+      for (let i = p.at; i < end; i++) sql.run(p.kind.one, p.kind.args(storeId, p.records[i] as never));
     }
-    sql.run(kind.many, args);
+    p.at = end;
+    if (p.at === p.records.length) queue.shift();
   }
-  for (; i < records.length; i++) sql.run(kind.one, kind.args(storeId, records[i] as R));
 }
