@@ -7,6 +7,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AddressRecord, CustomerRecord, GroupRecord } from '../../domain/records.js';
 import type { RecordBatch, StoreCounts, StoreMeta } from '../backend.js';
+import { SortedIds } from '../memory/sorted-ids.js';
 import { addressSql, BULK_ROWS, customerSql, groupSql } from './queries.js';
 import { addressArgs, customerArgs, groupArgs } from './rows.js';
 import type { Runner, Template } from './sql.js';
@@ -14,10 +15,11 @@ import type { Runner, Template } from './sql.js';
 /** Milliseconds of inserting per transaction of a load, before it commits and lets others run. */
 export const LOAD_SLICE_MS = 15;
 
-/** What a load wrote: counts, and the ids after the largest ids loaded. */
+/** What a load wrote: counts, the ids after the largest ids loaded, and the customer ids. */
 export interface Loaded {
   counts: StoreCounts;
   next: StoreMeta['nextIds'];
+  customerIds: SortedIds;
 }
 
 /** Runs a function in one transaction of the connection. */
@@ -66,6 +68,7 @@ export async function loadRecords(
 ): Promise<Loaded> {
   const counts: StoreCounts = { customers: 0, addresses: 0, groups: 0 };
   const next = { customers: 1, addresses: 1, groups: 1 };
+  const customerIds = new SortedIds();
   const queue: Pending[] = [];
   const add = <R extends { id: number }>(kind: Kind<R>, records: readonly R[] | undefined): void => {
     if (!records?.length) return;
@@ -76,6 +79,7 @@ export async function loadRecords(
   for await (const batch of batches) {
     add(GROUPS, batch.groups);
     add(CUSTOMERS, batch.customers);
+    for (const c of batch.customers ?? []) customerIds.add(c.id);
     add(ADDRESSES, batch.addresses);
     // A turn first: the batch was just made (a slice of a generated world) in this turn.
     while (queue.length) {
@@ -83,7 +87,7 @@ export async function loadRecords(
       inTx(() => insertFor(sql, storeId, queue, performance.now() + LOAD_SLICE_MS));
     }
   }
-  return { counts, next };
+  return { counts, next, customerIds };
 }
 
 /** Inserts queued records until the queue is empty or the deadline has passed. */

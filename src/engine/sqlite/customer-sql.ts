@@ -60,8 +60,8 @@ const FILTERS: Filter[] = [
   equal('tax_exempt_category'),
 ];
 
-/** What a query over customers selects, and how it ends. */
-type Shape = 'page' | 'ids' | 'count' | 'limitedIds';
+/** What a query over customers selects: a page of ids, a count, or the first ids. */
+type Shape = 'ids' | 'count' | 'limitedIds';
 
 const compiled = new Map<string, Template>();
 
@@ -86,11 +86,13 @@ function build(shape: Shape, used: Filter[]): Template {
   const next = used.length + 1;
   if (shape === 'count') return template(base.select((eb) => eb.fn.countAll<number>().as('n')));
   if (shape === 'limitedIds') return template(base.select('id').orderBy('id').limit(slot(next)));
-  const paged = (shape === 'page' ? base.selectAll() : base.select('id'))
-    .orderBy('id')
-    .limit(slot(next))
-    .offset(slot(next + 1));
-  return template(paged);
+  return template(
+    base
+      .select('id')
+      .orderBy('id')
+      .limit(slot(next))
+      .offset(slot(next + 1)),
+  );
 }
 
 /** The template of a query shape with these filters, and its arguments. */

@@ -21,7 +21,7 @@ export interface Migration {
 
 const withoutRowid = sql`without rowid`;
 
-/** Version 1: stores, customers, addresses and groups, each record keyed by (store id, id). */
+/** Version 1: stores, customers, addresses and groups, each record keyed by its store row and id. */
 const v1: Migration = {
   version: 1,
   describe: 'stores, customers, addresses, groups',
@@ -83,9 +83,10 @@ const v1: Migration = {
       .addColumn('phone', 'text', (c) => c.notNull())
       .addColumn('address_type', 'text', (c) => c.notNull())
       .addColumn('form_fields', 'text')
-      .addPrimaryKeyConstraint('addresses_pk', ['store_id', 'id'])
+      // A customer's addresses lie together, in id order: a page of them is one range.
+      .addPrimaryKeyConstraint('addresses_pk', ['store_id', 'customer_id', 'id'])
       .modifyEnd(withoutRowid),
-    qb.schema.createIndex('addresses_customer').on('addresses').columns(['store_id', 'customer_id']),
+    qb.schema.createIndex('addresses_id').unique().on('addresses').columns(['store_id', 'id']),
     qb.schema
       .createTable('groups')
       .addColumn('store_id', 'integer', (c) => c.notNull())

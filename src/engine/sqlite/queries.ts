@@ -105,6 +105,8 @@ export const customerSql = {
   idByEmail: template(
     qb.selectFrom('customers').select('id').where('store_id', '=', S()).where('email_key', '=', ID()),
   ),
+  /** Every id of a store, in order: (store id) */
+  allIds: template(qb.selectFrom('customers').select('id').where('store_id', '=', S()).orderBy('id')),
   /** (store id, after id, limit) */
   after: template(
     qb

@@ -11,7 +11,8 @@ import { openDatabaseFile, type OpenFileOptions } from './open-file.js';
 import { storeSql } from './queries.js';
 import type { StoreRow } from './schema.js';
 import { Runner } from './sql.js';
-import { SqliteTx, SqliteView } from './sqlite-tx.js';
+import { SqliteTx } from './sqlite-tx.js';
+import { SqliteView } from './sqlite-view.js';
 import { RecordCache, stateOf, storeArgs, type StoreState } from './store-state.js';
 
 /** Options of `openSqliteBackend`. */
@@ -56,6 +57,8 @@ export function openSqliteBackend(file: string, options: SqliteBackendOptions = 
     meta: { hash, fingerprint: null, nextIds: { customers: 1, addresses: 1, groups: 1 } },
     counts: { customers: 0, addresses: 0, groups: 0 },
     customers: new RecordCache(cacheLimit),
+    ids: null,
+    groups: null,
   });
 
   return {
@@ -97,6 +100,7 @@ export function openSqliteBackend(file: string, options: SqliteBackendOptions = 
         const state = newState(id, hash);
         state.meta = { hash, fingerprint: fill.fingerprint, nextIds: { ...(fill.nextIds ?? loaded.next) } };
         state.counts = loaded.counts;
+        state.ids = loaded.customerIds;
         const old = states.get(hash);
         inTx(() => {
           if (old) sql.run(storeSql.retire, [old.id]);

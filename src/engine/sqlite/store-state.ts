@@ -1,11 +1,15 @@
 /**
  * What the backend keeps in memory of each live store: its row id, meta and counts (read at open,
- * written with every commit that changes them) and a bounded cache of customer records. All of
- * it is exact because one process owns the file (see open-file.ts): no one else writes to it.
+ * written with every commit that changes them), a bounded cache of customer records, the sorted
+ * customer ids (pages and id ranges without an OFFSET scan) and the groups (a store has few).
+ * All of it is exact because one process owns the file (see open-file.ts): no one else writes.
  */
-import type { CustomerRecord } from '../../domain/records.js';
+import type { CustomerRecord, GroupRecord } from '../../domain/records.js';
 import type { StoreCounts, StoreMeta } from '../backend.js';
+import { SortedIds } from '../memory/sorted-ids.js';
+import { customerSql } from './queries.js';
 import type { StoreRow } from './schema.js';
+import type { Runner } from './sql.js';
 
 /**
  * Customer records by id, at most about `limit` of them: entries live in a young generation; when
@@ -51,6 +55,20 @@ export interface StoreState {
   meta: StoreMeta;
   counts: StoreCounts;
   readonly customers: RecordCache;
+  /** Every customer id, in order: built on first need (8 bytes a customer), kept current by commits. */
+  ids: SortedIds | null;
+  /** The groups in id order, read on first need; null again after a commit that wrote groups. */
+  groups: GroupRecord[] | null;
+}
+
+/** A store's sorted customer ids, read from the file on first need. */
+export function idsOf(state: StoreState, sql: Runner): SortedIds {
+  if (!state.ids) {
+    const ids = new SortedIds();
+    for (const id of sql.column<number>(customerSql.allIds, [state.id])) ids.add(id);
+    state.ids = ids;
+  }
+  return state.ids;
 }
 
 /** The state of a store row. */
@@ -63,6 +81,8 @@ export const stateOf = (row: StoreRow, cacheLimit: number): StoreState => ({
   },
   counts: { customers: row.customer_count, addresses: row.address_count, groups: row.group_count },
   customers: new RecordCache(cacheLimit),
+  ids: null,
+  groups: null,
 });
 
 /** The arguments of `storeSql.update` for a store's id, meta and counts. */
