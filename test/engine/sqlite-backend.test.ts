@@ -135,6 +135,19 @@ describe('the SQLite backend', () => {
     await again.close();
   });
 
+  it('refuses a data set that gives one email (in any case) to two customers, keeping the old data', async () => {
+    const { backend, stores } = open(files.file(), (hash) => worldFill({ storeHash: hash, customers: 4 }));
+    await stores.open('s');
+    const [a, b] = await run(backend.view('s').customersAfter(0, 2));
+    async function* twice(): AsyncGenerator<RecordBatch> {
+      yield { customers: [a!, { ...b!, email: a!.email.toUpperCase() }] };
+    }
+    await expect(backend.replace('s', twice(), () => ({ fingerprint: null }))).rejects.toThrow(/UNIQUE/);
+    expect(await run(backend.view('s').counts())).toMatchObject({ customers: 4 });
+    expect(await run(backend.view('s').customerIdByEmail(b!.email))).toBe(b!.id);
+    await stores.close();
+  });
+
   it('forgets a dropped store for good, and a reset store keeps only its new data', async () => {
     const file = files.file();
     const first = open(file, (hash) => worldFill({ storeHash: hash, customers: 6 }));

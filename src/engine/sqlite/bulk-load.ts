@@ -1,15 +1,17 @@
 /**
  * Loading a data set into a fresh store row: rows inserted many per statement, in transactions
  * cut by time (each one as many rows as fit in a few milliseconds), with a turn of the event
- * loop between them so that other stores keep answering while a large seed loads. Fewer, fuller
- * commits cost less: each writes every page it touched. Nobody reads the fresh row until the swap.
+ * loop between them so that other stores keep answering while a large seed loads. Every table
+ * grows at its end (ids ascend); the email index, whose keys come in random order, is written
+ * last, merged into key order (sorted-runs.ts). Nobody reads the fresh row until the swap.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AddressRecord, CustomerRecord, GroupRecord } from '../../domain/records.js';
 import type { RecordBatch, StoreCounts, StoreMeta } from '../backend.js';
 import { SortedIds } from '../memory/sorted-ids.js';
-import { addressSql, BULK_ROWS, customerSql, groupSql } from './queries.js';
-import { addressArgs, customerArgs, groupArgs } from './rows.js';
+import { addressSql, BULK_ROWS, customerSql, emailSql, groupSql } from './queries.js';
+import { addressArgs, customerArgs, emailKeyOf, groupArgs } from './rows.js';
+import { SortedRuns, type KeyedId } from './sorted-runs.js';
 import type { Runner, Template } from './sql.js';
 
 /** Milliseconds of inserting per transaction of a load, before it commits and lets others run. */
@@ -52,6 +54,17 @@ const ADDRESSES: Kind<AddressRecord> = {
   count: 'addresses',
 };
 
+/** Email rows, written after the customers, in key order. */
+const EMAILS: Kind<KeyedId> = {
+  one: emailSql.insert,
+  many: emailSql.insertBulk,
+  args: (storeId, [key, id]) => [storeId, key, id],
+  count: 'customers',
+};
+
+/** Email rows written per chunk of the merge. */
+const EMAIL_CHUNK = 5_000;
+
 /** Records of one kind still to insert, from `at` on. */
 interface Pending {
   kind: Kind<never>;
@@ -69,6 +82,7 @@ export async function loadRecords(
   const counts: StoreCounts = { customers: 0, addresses: 0, groups: 0 };
   const next = { customers: 1, addresses: 1, groups: 1 };
   const customerIds = new SortedIds();
+  const emails = new SortedRuns();
   const queue: Pending[] = [];
   const add = <R extends { id: number }>(kind: Kind<R>, records: readonly R[] | undefined): void => {
     if (!records?.length) return;
@@ -79,15 +93,29 @@ export async function loadRecords(
   for await (const batch of batches) {
     add(GROUPS, batch.groups);
     add(CUSTOMERS, batch.customers);
-    for (const c of batch.customers ?? []) customerIds.add(c.id);
     add(ADDRESSES, batch.addresses);
-    // A turn first: the batch was just made (a slice of a generated world) in this turn.
-    while (queue.length) {
-      await nextTurn();
-      inTx(() => insertFor(sql, storeId, queue, performance.now() + LOAD_SLICE_MS));
+    const run: KeyedId[] = [];
+    for (const c of batch.customers ?? []) {
+      customerIds.add(c.id);
+      run.push([emailKeyOf(c.email), c.id]);
     }
+    emails.add(run);
+    await drain(sql, inTx, storeId, queue);
+  }
+  for (const chunk of emails.chunks(EMAIL_CHUNK)) {
+    queue.push({ kind: EMAILS as Kind<never>, records: chunk, at: 0 });
+    await drain(sql, inTx, storeId, queue);
   }
   return { counts, next, customerIds };
+}
+
+/** Inserts what is queued, one time slice per transaction, a turn of the event loop before each. */
+async function drain(sql: Runner, inTx: InTransaction, storeId: number, queue: Pending[]): Promise<void> {
+  while (queue.length) {
+    // A turn first: the batch was just made (a slice of a generated world) in this turn.
+    await nextTurn();
+    inTx(() => insertFor(sql, storeId, queue, performance.now() + LOAD_SLICE_MS));
+  }
 }
 
 /** Inserts queued records until the queue is empty or the deadline has passed. */

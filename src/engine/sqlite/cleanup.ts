@@ -6,7 +6,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { InTransaction } from './bulk-load.js';
-import { addressSql, customerSql, groupSql, storeSql } from './queries.js';
+import { addressSql, customerSql, emailSql, groupSql, storeSql } from './queries.js';
 import type { Runner } from './sql.js';
 
 /** Rows of each table removed per transaction. */
@@ -56,7 +56,12 @@ export class Cleaner {
   private step(storeId: number): boolean {
     return this.inTx(() => {
       let removed = 0;
-      for (const t of [addressSql.deleteSome, customerSql.deleteSome, groupSql.deleteSome]) {
+      for (const t of [
+        addressSql.deleteSome,
+        emailSql.deleteSome,
+        customerSql.deleteSome,
+        groupSql.deleteSome,
+      ]) {
         removed += this.sql.run(t, [storeId, ROWS_PER_STEP]);
       }
       if (removed > 0) return false;

@@ -24,7 +24,7 @@ const withoutRowid = sql`without rowid`;
 /** Version 1: stores, customers, addresses and groups, each record keyed by its store row and id. */
 const v1: Migration = {
   version: 1,
-  describe: 'stores, customers, addresses, groups',
+  describe: 'stores, customers and their emails, addresses, groups',
   statements: [
     qb.schema
       .createTable('stores')
@@ -47,7 +47,6 @@ const v1: Migration = {
       .addColumn('first_name', 'text', (c) => c.notNull())
       .addColumn('last_name', 'text', (c) => c.notNull())
       .addColumn('email', 'text', (c) => c.notNull())
-      .addColumn('email_key', 'text', (c) => c.notNull())
       .addColumn('phone', 'text', (c) => c.notNull())
       .addColumn('form_fields', 'text')
       .addColumn('date_created', 'integer', (c) => c.notNull())
@@ -62,9 +61,15 @@ const v1: Migration = {
       .addColumn('password_hash', 'text')
       .addPrimaryKeyConstraint('customers_pk', ['store_id', 'id'])
       .modifyEnd(withoutRowid),
-    // Emails are unique without case within a store: the rules check it first; this keeps it true.
-    qb.schema.createIndex('customers_email').unique().on('customers').columns(['store_id', 'email_key']),
     qb.schema.createIndex('customers_group').on('customers').columns(['store_id', 'customer_group_id']),
+    // Emails are unique without case within a store: the rules check it first; this keeps it true.
+    qb.schema
+      .createTable('customer_emails')
+      .addColumn('store_id', 'integer', (c) => c.notNull())
+      .addColumn('email_key', 'text', (c) => c.notNull())
+      .addColumn('customer_id', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('customer_emails_pk', ['store_id', 'email_key'])
+      .modifyEnd(withoutRowid),
     qb.schema
       .createTable('addresses')
       .addColumn('store_id', 'integer', (c) => c.notNull())

@@ -6,8 +6,11 @@ import { ADDRESS_COLUMNS, CUSTOMER_COLUMNS, GROUP_COLUMNS } from './rows.js';
 import type { Tables } from './schema.js';
 import { fixedSql, qb, slot, template, type Template } from './sql.js';
 
-/** Rows of one insert statement in a bulk load (each customer row takes 19 parameters). */
+/** Rows of one insert statement in a bulk load (each customer row takes 18 parameters). */
 export const BULK_ROWS = 50;
+
+/** The columns of an email row, in the order its arguments come. */
+export const EMAIL_COLUMNS = ['store_id', 'email_key', 'customer_id'] as const;
 
 const S = (): never => slot(0);
 const ID = (): never => slot(1);
@@ -18,7 +21,7 @@ function slots(columns: readonly string[], offset = 0): Record<string, never> {
 }
 
 /** An insert of `rows` rows of a table, taking the row values one row after the other. */
-function insertRows<T extends 'customers' | 'addresses' | 'groups'>(
+function insertRows<T extends 'customers' | 'customer_emails' | 'addresses' | 'groups'>(
   table: T,
   columns: readonly (keyof Tables[T] & string)[],
   rows: number,
@@ -101,9 +104,9 @@ export const storeSql = {
 export const customerSql = {
   /** (store id, id) */
   get: template(qb.selectFrom('customers').selectAll().where('store_id', '=', S()).where('id', '=', ID())),
-  /** (store id, email key) */
-  idByEmail: template(
-    qb.selectFrom('customers').select('id').where('store_id', '=', S()).where('email_key', '=', ID()),
+  /** The email of a customer, to keep its email row current: (store id, id) */
+  emailOf: template(
+    qb.selectFrom('customers').select('email').where('store_id', '=', S()).where('id', '=', ID()),
   ),
   /** Every id of a store, in order: (store id) */
   allIds: template(qb.selectFrom('customers').select('id').where('store_id', '=', S()).orderBy('id')),
@@ -123,10 +126,45 @@ export const customerSql = {
   insertBulk: insertRows('customers', CUSTOMER_COLUMNS, BULK_ROWS),
   /** (row values in CUSTOMER_COLUMNS order) */
   update: updateRow('customers', CUSTOMER_COLUMNS),
-  /** (store id, id) */
-  delete: template(qb.deleteFrom('customers').where('store_id', '=', S()).where('id', '=', ID())),
+  /** Deletes a customer, answering its email: (store id, id) */
+  delete: template(
+    qb.deleteFrom('customers').where('store_id', '=', S()).where('id', '=', ID()).returning('email'),
+  ),
   /** (store id, limit) */
   deleteSome: deleteSome('customers'),
+};
+
+/** The queries on the email index of customers. */
+export const emailSql = {
+  /** (store id, email key) */
+  idOf: template(
+    qb
+      .selectFrom('customer_emails')
+      .select('customer_id')
+      .where('store_id', '=', S())
+      .where('email_key', '=', ID()),
+  ),
+  /** (store id, email key, customer id) */
+  insert: insertRows('customer_emails', EMAIL_COLUMNS, 1),
+  insertBulk: insertRows('customer_emails', EMAIL_COLUMNS, BULK_ROWS),
+  /** (store id, email key) */
+  delete: template(
+    qb.deleteFrom('customer_emails').where('store_id', '=', S()).where('email_key', '=', ID()),
+  ),
+  /** Deletes up to `limit` email rows of a retired store: (store id, limit) */
+  deleteSome: template(
+    qb
+      .deleteFrom('customer_emails')
+      .where('store_id', '=', S())
+      .where('email_key', 'in', (eb) =>
+        eb
+          .selectFrom('customer_emails')
+          .select('email_key')
+          .where('store_id', '=', S())
+          .orderBy('email_key')
+          .limit(ID()),
+      ),
+  ),
 };
 
 /** The queries on addresses. */

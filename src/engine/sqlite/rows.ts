@@ -19,6 +19,9 @@ export const str = (v: Text): string =>
 
 const json = (v: unknown): string | null => (v === null ? null : JSON.stringify(v));
 
+/** The stored key of an email: the email without case. */
+export const emailKeyOf = (email: string): Text => text(emailKey(email));
+
 /** The columns of a customer row, in the order `customerArgs` gives them. */
 export const CUSTOMER_COLUMNS = [
   'store_id',
@@ -27,7 +30,6 @@ export const CUSTOMER_COLUMNS = [
   'first_name',
   'last_name',
   'email',
-  'email_key',
   'phone',
   'form_fields',
   'date_created',
@@ -50,7 +52,6 @@ export const customerArgs = (storeId: number, c: CustomerRecord): unknown[] => [
   text(c.first_name),
   text(c.last_name),
   text(c.email),
-  text(emailKey(c.email)),
   text(c.phone),
   json(c.form_fields),
   c.date_created,

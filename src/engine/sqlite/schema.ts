@@ -26,7 +26,7 @@ export interface StoresTable {
   group_count: number;
 }
 
-/** A customer; `email_key` is the email without case (unique per store). */
+/** A customer. */
 export interface CustomersTable {
   store_id: number;
   id: number;
@@ -34,7 +34,6 @@ export interface CustomersTable {
   first_name: Text;
   last_name: Text;
   email: Text;
-  email_key: Text;
   phone: Text;
   /** JSON of the form fields, or null. */
   form_fields: string | null;
@@ -48,6 +47,16 @@ export interface CustomersTable {
   reset_pass_on_login: number;
   accepts_marketing: number;
   password_hash: string | null;
+}
+
+/**
+ * The customers of a store by email without case: the unique email index, as a table of its own
+ * so that a bulk load can write it once, in key order, after the customers (see bulk-load.ts).
+ */
+export interface CustomerEmailsTable {
+  store_id: number;
+  email_key: Text;
+  customer_id: number;
 }
 
 /** An address of a customer. */
@@ -88,6 +97,7 @@ export interface GroupsTable {
 export interface Tables {
   stores: StoresTable;
   customers: CustomersTable;
+  customer_emails: CustomerEmailsTable;
   addresses: AddressesTable;
   groups: GroupsTable;
 }

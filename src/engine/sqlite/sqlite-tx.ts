@@ -3,11 +3,13 @@
  * writes; once it has committed, `committed` hands the store's new meta, counts, records, ids and
  * groups to the in-memory state, so that state never shows what a rolled-back write did.
  */
+import { emailKey } from '../../domain/customer-rules.js';
 import type { AddressRecord, CustomerRecord, GroupRecord } from '../../domain/records.js';
 import type { StoreCounts, StoreMeta, StoreTx } from '../backend.js';
 import type { Op } from '../op.js';
-import { addressSql, customerSql, groupSql, storeSql } from './queries.js';
-import { addressArgs, customerArgs, groupArgs } from './rows.js';
+import { addressSql, customerSql, emailSql, groupSql, storeSql } from './queries.js';
+import { addressArgs, customerArgs, emailKeyOf, groupArgs, str } from './rows.js';
+import type { Text } from './schema.js';
 import type { Runner, Template } from './sql.js';
 import { SqliteView } from './sqlite-view.js';
 import { storeArgs, type StoreState } from './store-state.js';
@@ -51,11 +53,28 @@ export class SqliteTx extends SqliteView implements StoreTx {
     this.storeChanged = true;
   }
   *putCustomer(c: CustomerRecord): Op<void> {
-    this.put(customerSql, customerArgs(this.sid, c), 'customers');
+    const args = customerArgs(this.sid, c);
+    const old = this.sql.get<{ email: Text }>(customerSql.emailOf, [this.sid, c.id]);
+    if (!old) {
+      this.sql.run(customerSql.insert, args);
+      this.sql.run(emailSql.insert, [this.sid, emailKeyOf(c.email), c.id]);
+      this.count('customers', 1);
+    } else {
+      this.sql.run(customerSql.update, args);
+      const was = str(old.email);
+      if (emailKey(was) !== emailKey(c.email)) {
+        this.sql.run(emailSql.delete, [this.sid, emailKeyOf(was)]);
+        this.sql.run(emailSql.insert, [this.sid, emailKeyOf(c.email), c.id]);
+      }
+    }
     this.written.set(c.id, c);
   }
   *deleteCustomer(id: number): Op<void> {
-    this.remove(customerSql.delete, id, 'customers');
+    const gone = this.sql.get<{ email: Text }>(customerSql.delete, [this.sid, id]);
+    if (gone) {
+      this.sql.run(emailSql.delete, [this.sid, emailKeyOf(str(gone.email))]);
+      this.count('customers', -1);
+    }
     this.written.set(id, null);
   }
   *putAddress(a: AddressRecord): Op<void> {

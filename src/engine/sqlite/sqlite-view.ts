@@ -4,7 +4,6 @@
  * in-memory state where it has it (meta, counts, id index, groups, cached records) and from the
  * file otherwise; a transaction (sqlite-tx.ts) also sees its own writes.
  */
-import { emailKey } from '../../domain/customer-rules.js';
 import { groupNameKey } from '../../domain/group-rules.js';
 import type { AddressRecord, CustomerRecord, GroupRecord } from '../../domain/records.js';
 import type {
@@ -19,8 +18,8 @@ import { matchesGroup } from '../memory/group-table.js';
 import type { SortedIds } from '../memory/sorted-ids.js';
 import type { Op } from '../op.js';
 import { customerQuery, isUnfiltered } from './customer-sql.js';
-import { addressSql, customerSql, groupSql } from './queries.js';
-import { addressOf, customerOf, groupOf, text } from './rows.js';
+import { addressSql, customerSql, emailSql, groupSql } from './queries.js';
+import { addressOf, customerOf, emailKeyOf, groupOf } from './rows.js';
 import type { AddressRow, CustomerRow, GroupRow } from './schema.js';
 import type { Runner } from './sql.js';
 import { idsOf, type StoreState } from './store-state.js';
@@ -72,9 +71,11 @@ export class SqliteView implements StoreView {
     return this.customerById(id);
   }
   *customerIdByEmail(email: string): Op<number | undefined> {
-    return this.sql.get<{ id: number }>(customerSql.idByEmail, [this.sid, text(emailKey(email))])?.id;
+    return this.idOfEmail(email);
   }
-  *customerPage(q: CustomerQuery, page: PageRequest): Op<CustomerRecord[]> {
+  *customerPage(query: CustomerQuery, page: PageRequest): Op<CustomerRecord[]> {
+    const q = this.withoutEmail(query);
+    if (!q) return [];
     const skip = (page.page - 1) * page.limit;
     const index = this.idIndex(q);
     let ids: number[];
@@ -92,7 +93,9 @@ export class SqliteView implements StoreView {
     }
     return out;
   }
-  *customerCount(q: CustomerQuery): Op<number> {
+  *customerCount(query: CustomerQuery): Op<number> {
+    const q = this.withoutEmail(query);
+    if (!q) return 0;
     if (isUnfiltered(q)) return (yield* this.counts()).customers;
     const index = this.idIndex(q);
     if (index) {
@@ -102,7 +105,9 @@ export class SqliteView implements StoreView {
     const count = customerQuery('count', this.sid, q);
     return this.sql.get<{ n: number }>(count.t, count.args)?.n ?? 0;
   }
-  *customerIds(q: CustomerQuery, limit: number): Op<number[]> {
+  *customerIds(query: CustomerQuery, limit: number): Op<number[]> {
+    const q = this.withoutEmail(query);
+    if (!q) return [];
     const index = this.idIndex(q);
     if (index) {
       const [start, end] = index.range(q.min_id, q.max_id);
@@ -166,6 +171,21 @@ export class SqliteView implements StoreView {
     const c = customerOf(row);
     cache?.set(id, c);
     return c;
+  }
+
+  private idOfEmail(email: string): number | undefined {
+    return this.sql.get<{ customer_id: number }>(emailSql.idOf, [this.sid, emailKeyOf(email)])?.customer_id;
+  }
+
+  /** The query with its email filter made an id range by the email index; null when none matches. */
+  private withoutEmail(q: CustomerQuery): CustomerQuery | null {
+    if (q.email === undefined) return q;
+    const id = this.idOfEmail(q.email);
+    if (id === undefined) return null;
+    const { email: _, ...rest } = q;
+    const min = Math.max(rest.min_id ?? id, id);
+    const max = Math.min(rest.max_id ?? id, id);
+    return min > max ? null : { ...rest, min_id: min, max_id: max };
   }
 
   /** The id index, when it answers this query for this view. */
