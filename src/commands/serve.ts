@@ -171,7 +171,7 @@ export async function serve(flags: ServeFlags, ctx: CliContext): Promise<number>
   ctx.out(`  fingerprint of ${flags.store}: ${fingerprint ?? 'none'}`);
   if (flags.db !== undefined) {
     ctx.out(
-      `  database ${flags.db}: ${kept.length} stores found, served as they were saved (never reseeded); every write is on disk before its answer`,
+      `  database ${flags.db}: ${kept.length} store${kept.length === 1 ? '' : 's'} found, served as saved (never reseeded); each write is on disk before its answer`,
     );
   }
   ctx.out(`  X-Auth-Token: ${tokens.map((t) => `${t.token} (${scopeName(t)})`).join(', ')}`);

@@ -26,8 +26,11 @@ describe('a second process on the same database file', () => {
 
     expect((await first.stop('SIGKILL')).signal).toBe('SIGKILL');
     expect(isGone(first.pid)).toBe(true);
+    expect(first.stdout()).toContain(`database ${file}: 0 stores found`);
     const third = await serveUp(['--db', file]);
     expect((await fetch(`${third.url}/__admin/health`)).status).toBe(200);
+    // The default store, seeded by the first process, was found, not seeded again.
+    expect(third.stdout()).toContain(`database ${file}: 1 store found, served as saved (never reseeded)`);
     expect(await third.stop('SIGTERM')).toMatchObject({ code: 0, stderr: '' });
   }, 60_000);
 });

@@ -62,6 +62,8 @@ export function openDatabaseFile(file: string, o: OpenFileOptions = {}): Databas
     db.pragma(`synchronous = ${o.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     db.pragma(`cache_size = ${-1024 * (o.cacheMiB ?? 64)}`);
     db.pragma('temp_store = MEMORY');
+    // After a checkpoint the WAL is cut back to this size (a large load could leave it at hundreds of MB).
+    db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
     migrate(db, facts.version, o.migrations);
     return db;
   } catch (err) {
