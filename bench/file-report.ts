@@ -22,8 +22,8 @@ const get = (r: Results, route: string, target: string): Summary | undefined =>
 
 /** The issue's targets for the file backend. */
 export function fileTargets(r: Results): TargetCheck[] {
+  if (!r.main.some((x) => x.target === FILE_FAKE)) return [];
   const f = r.file;
-  if (!f) return [];
   const out: TargetCheck[] = [];
   const atLeast = (name: string, value: number | undefined, min: number): void =>
     void out.push({
@@ -47,6 +47,7 @@ export function fileTargets(r: Results): TargetCheck[] {
   );
   atLeast('file: GET page of 50 ÷ memory', ratio(rps('list-page', FILE_FAKE), rps('list-page', 'fake')), 0.9);
   atLeast('file: POST create ÷ ceiling', ratio(rps('create', FILE_FAKE), rps('create', 'ceiling')), 0.3);
+  if (!f) return out;
   atMost(
     `file: restart with ${fmt(f.restart.customers)} customers, spawn → first 200 (median)`,
     f.restart.runs ? median(f.restart.first200Ms) : undefined,
@@ -61,8 +62,7 @@ export function fileTargets(r: Results): TargetCheck[] {
 
 /** The file backend's section of results.md. */
 export function renderFileSection(r: Results): string[] {
-  const f: FileResults | undefined = r.file;
-  if (!f) return [];
+  if (!r.main.some((x) => x.target === FILE_FAKE)) return [];
   const lines = ['## File backend (SQLite, `serve --db`)', ''];
   lines.push(
     `The main run's routes against \`${FILE_FAKE}\` (the same store in a database file, \`synchronous=normal\`), ` +
@@ -101,6 +101,8 @@ export function renderFileSection(r: Results): string[] {
       ]),
     );
   }
+  const f: FileResults | undefined = r.file;
+  if (!f) return [...lines, ''];
   lines.push('', '### Restart', '');
   const rs = f.restart;
   lines.push(

@@ -151,7 +151,7 @@ export function checkTargets(r: Results): TargetCheck[] {
   });
   out.push({
     name: 'cold start to first 200, default seed',
-    figure: `${r.cold.first200Ms.toFixed(0)} ms (median of ${r.cold.runs})`,
+    figure: r.cold.runs ? `${r.cold.first200Ms.toFixed(0)} ms (median of ${r.cold.runs})` : 'not measured',
     required: '≤ 300 ms',
     met: r.cold.runs ? r.cold.first200Ms <= 300 : null,
   });
@@ -193,8 +193,9 @@ function labelOf(r: Results, key: string): string {
   return r.routes.find((x) => x.key === key)?.label ?? key;
 }
 
-const num = (n: number | undefined, digits = 0): string =>
-  n === undefined || Number.isNaN(n)
+// A figure of an empty run is NaN, and null once written to results.json.
+const num = (n: number | null | undefined, digits = 0): string =>
+  n === undefined || n === null || Number.isNaN(n)
     ? '–'
     : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const times = (a: number | undefined, b: number | undefined): string =>

@@ -7,8 +7,8 @@
  * --cold-runs <n> (default 7), --no-prism, --routes <key,key> (only those main routes; for
  * quick checks), --sizes none (no scale run), --render (rewrite results.md from results.json).
  * The file backend (SQLite) runs beside the memory one in the main run, then on its own (see
- * bench/file-backend.ts): --no-file, --file-seed <n> (default 1000000), --restart-customers <n>
- * (default 100000), --restart-runs <n> (default 5).
+ * bench/file-backend.ts): --no-file, --no-file-extras (the main run only), --file-seed <n> (default
+ * 1000000), --restart-customers <n> (default 100000), --restart-runs <n> (default 5).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -39,6 +39,7 @@ interface Settings {
   routes: string[] | null;
   render: boolean;
   file: FileSettings | null;
+  fileExtras: boolean;
 }
 
 function parseArgs(argv: string[]): Settings {
@@ -52,6 +53,7 @@ function parseArgs(argv: string[]): Settings {
     routes: null,
     render: false,
     file: { seedCustomers: 1_000_000, restartCustomers: 100_000, restartRuns: 5 },
+    fileExtras: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -71,6 +73,7 @@ function parseArgs(argv: string[]): Settings {
     else if (flag === '--routes') s.routes = value().split(',');
     else if (flag === '--render') s.render = true;
     else if (flag === '--no-file') s.file = null;
+    else if (flag === '--no-file-extras') s.fileExtras = false;
     else if (flag === '--file-seed' && s.file) s.file.seedCustomers = Number(value());
     else if (flag === '--restart-customers' && s.file) s.file.restartCustomers = Number(value());
     else if (flag === '--restart-runs' && s.file) s.file.restartRuns = Number(value());
@@ -355,9 +358,10 @@ async function main(): Promise<void> {
   }));
   await Promise.all(scaleTargets.map((t) => t.stop()));
 
-  const file = s.file
-    ? await fileRun(s.file, { seconds: s.seconds, rounds: s.rounds, connections: s.connections })
-    : undefined;
+  const file =
+    s.file && s.fileExtras
+      ? await fileRun(s.file, { seconds: s.seconds, rounds: s.rounds, connections: s.connections })
+      : undefined;
 
   const results: Results = {
     date: new Date().toISOString(),
