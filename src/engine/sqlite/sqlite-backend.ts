@@ -13,7 +13,7 @@ import type { StoreRow } from './schema.js';
 import { Runner } from './sql.js';
 import { SqliteTx } from './sqlite-tx.js';
 import { SqliteView } from './sqlite-view.js';
-import { RecordCache, stateOf, storeArgs, type StoreState } from './store-state.js';
+import { emptyState, stateOf, storeArgs, type StoreState } from './store-state.js';
 
 /** Options of `openSqliteBackend`. */
 export interface SqliteBackendOptions extends OpenFileOptions {
@@ -52,14 +52,7 @@ export function openSqliteBackend(file: string, options: SqliteBackendOptions = 
     if (closed) throw new Error(`the store database ${file} is closed`);
   };
 
-  const newState = (id: number, hash: string): StoreState => ({
-    id,
-    meta: { hash, fingerprint: null, nextIds: { customers: 1, addresses: 1, groups: 1 } },
-    counts: { customers: 0, addresses: 0, groups: 0 },
-    customers: new RecordCache(cacheLimit),
-    ids: null,
-    groups: null,
-  });
+  const newState = (id: number, hash: string): StoreState => emptyState(id, hash, cacheLimit);
 
   return {
     name: 'sqlite',

@@ -85,6 +85,16 @@ export const stateOf = (row: StoreRow, cacheLimit: number): StoreState => ({
   groups: null,
 });
 
+/** The state of a new store, before anything is written to it. */
+export const emptyState = (id: number, hash: string, cacheLimit: number): StoreState => ({
+  id,
+  meta: { hash, fingerprint: null, nextIds: { customers: 1, addresses: 1, groups: 1 } },
+  counts: { customers: 0, addresses: 0, groups: 0 },
+  customers: new RecordCache(cacheLimit),
+  ids: null,
+  groups: null,
+});
+
 /** The arguments of `storeSql.update` for a store's id, meta and counts. */
 export const storeArgs = (id: number, meta: StoreMeta, counts: StoreCounts): unknown[] => [
   id,
