@@ -73,6 +73,12 @@ function checkBody(pointer: string, body: string, where: string, problems: strin
   }
 }
 
+/** A declared header (`#/components/headers/...`): whether it is required and its schema. */
+function headerSpec(ref: string): { required?: boolean; schema?: { type?: string } } {
+  const name = ref.split('/').pop() as string;
+  return (loadSpec().components.headers[name] ?? {}) as { required?: boolean; schema?: { type?: string } };
+}
+
 const ERROR_POINTERS: Record<number, string> = {
   401: '/components/schemas/GatewayError',
   403: '/components/schemas/GatewayError',
@@ -104,11 +110,14 @@ export function checkExchange(x: ExchangeToCheck): string[] {
     headers?: Record<string, { $ref: string }>;
     content?: Record<string, unknown>;
   };
-  for (const h of Object.keys(response.headers ?? {})) {
+  for (const [h, ref] of Object.entries(response.headers ?? {})) {
+    const declared = headerSpec(ref.$ref);
     const value = header(x.headers, h);
-    if (value === undefined) problems.push(`${where}: missing header ${h}`);
-    else if (h !== 'Location' && !/^\d+$/.test(value))
+    if (value === undefined) {
+      if (declared.required) problems.push(`${where}: missing header ${h}`);
+    } else if (declared.schema?.type === 'integer' && !/^\d+$/.test(value)) {
       problems.push(`${where}: header ${h} is not an integer`);
+    }
   }
   if (!response.content || x.method.toUpperCase() === 'HEAD') {
     if (x.body !== '') problems.push(`${where}: the spec declares no body, got ${x.body.length} bytes`);

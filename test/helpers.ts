@@ -144,7 +144,6 @@ export async function createCustomers(
 
 /** Records as a store fill (one batch), for `prime` and `stores.fill`. */
 export const recordsFill = (records: WorldRecords, fingerprint: string | null = null): StoreFill => ({
-   
   async *batches() {
     yield records;
   },
