@@ -298,7 +298,10 @@ export interface components {
             /** @example 123BAF */
             value: string | null;
         };
-        /** @description A link to a sub-collection, as both an absolute `url` and a store-relative `resource`. */
+        /**
+         * @description A link to a sub-collection, as both an absolute `url` and a store-relative `resource`. In
+         *     XML the field's element holds `<link rel="resource" href="{url}.xml">{resource}</link>`.
+         */
         ResourceLink: {
             /** @example https://api.bigcommerce.com/stores/abc123/v2/customers/5/addresses */
             url: string;
@@ -530,6 +533,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Customer"][];
+                "application/xml": components["schemas"]["Customer"][];
             };
         };
         /** @description One customer. */
@@ -543,6 +547,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Customer"];
+                "application/xml": components["schemas"]["Customer"];
             };
         };
         /** @description The customer was created. */
@@ -557,6 +562,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Customer"];
+                "application/xml": components["schemas"]["Customer"];
             };
         };
         /** @description A page of addresses. */
@@ -570,6 +576,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Address"][];
+                "application/xml": components["schemas"]["Address"][];
             };
         };
         /** @description One address. */
@@ -583,6 +590,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Address"];
+                "application/xml": components["schemas"]["Address"];
             };
         };
         /** @description The address was created. */
@@ -597,6 +605,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Address"];
+                "application/xml": components["schemas"]["Address"];
             };
         };
         /** @description A page of customer groups. */
@@ -610,6 +619,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["CustomerGroup"][];
+                "application/xml": components["schemas"]["CustomerGroup"][];
             };
         };
         /** @description One customer group. */
@@ -623,6 +633,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["CustomerGroup"];
+                "application/xml": components["schemas"]["CustomerGroup"];
             };
         };
         /** @description The customer group was created. */
@@ -637,6 +648,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["CustomerGroup"];
+                "application/xml": components["schemas"]["CustomerGroup"];
             };
         };
         /** @description How many items match. */
@@ -650,6 +662,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Count"];
+                "application/xml": components["schemas"]["Count"];
             };
         };
         /** @description Whether the password matches. */
@@ -663,6 +676,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["PasswordResult"];
+                "application/xml": components["schemas"]["PasswordResult"];
             };
         };
         /** @description Nothing matches (no items, no match for the filters, or a page past the end). No body. */
@@ -714,6 +728,7 @@ export interface components {
                  *     ]
                  */
                 "application/json": components["schemas"]["ErrorList"];
+                "application/xml": components["schemas"]["ErrorList"];
             };
         };
         /** @description No `X-Auth-Token`, or one the store does not know. */
@@ -727,6 +742,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["GatewayError"];
+                "application/xml": components["schemas"]["GatewayError"];
             };
         };
         /** @description The token's scope does not allow this operation. */
@@ -748,6 +764,7 @@ export interface components {
                  *     }
                  */
                 "application/json": components["schemas"]["GatewayError"];
+                "application/xml": components["schemas"]["GatewayError"];
             };
         };
         /** @description No such resource in this store. */
@@ -769,9 +786,13 @@ export interface components {
                  *     ]
                  */
                 "application/json": components["schemas"]["ErrorList"];
+                "application/xml": components["schemas"]["ErrorList"];
             };
         };
-        /** @description The `Accept` header or the path suffix asks for a format other than JSON. */
+        /**
+         * @description Neither the `Accept` header nor the path suffix allows JSON or XML (for example
+         *     `Accept: text/html` on a path without a suffix, or `application/xml;q=0` with `.xml`).
+         */
         NotAcceptable: {
             headers: {
                 "X-Rate-Limit-Time-Window-Ms": components["headers"]["RateLimitWindow"];
@@ -795,6 +816,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorList"];
+                "application/xml": components["schemas"]["ErrorList"];
             };
         };
         /** @description The `limit` parameter exceeded the maximum of 250. */
@@ -808,6 +830,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorList"];
+                "application/xml": components["schemas"]["ErrorList"];
             };
         };
         /** @description The request body is larger than the server accepts. */
@@ -821,9 +844,10 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorList"];
+                "application/xml": components["schemas"]["ErrorList"];
             };
         };
-        /** @description The body is not sent as `application/json`. */
+        /** @description The body is not sent as `application/json` (XML request bodies are not read). */
         UnsupportedMediaType: {
             headers: {
                 "X-Rate-Limit-Time-Window-Ms": components["headers"]["RateLimitWindow"];
@@ -834,6 +858,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorList"];
+                "application/xml": components["schemas"]["ErrorList"];
             };
         };
         /** @description The rate-limit window is used up; retry after `X-Retry-After` seconds. */
@@ -848,6 +873,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorList"];
+                "application/xml": components["schemas"]["ErrorList"];
             };
         };
     };
