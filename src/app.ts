@@ -16,6 +16,7 @@ import {
 import { applyFaults } from './faults.js';
 import { TokenTable } from './http/auth.js';
 import { readJsonBody } from './http/body.js';
+import { negotiate, type Negotiated } from './http/negotiate.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { adminRoutes, handleAdmin } from './routes/admin.js';
 import { addressRoutes } from './routes/addresses.js';
@@ -23,6 +24,7 @@ import { customerRoutes } from './routes/customers.js';
 import { groupRoutes } from './routes/groups.js';
 import type { Reply, Route } from './routes/route.js';
 import { resolveOptions, type AppOptions, type ResolvedOptions } from './options.js';
+import { xmlReply } from './representation/xml.js';
 import { bodyChecker } from './spec.js';
 import { wholeSeconds } from './store/format.js';
 import { hashPassword } from './store/passwords.js';
@@ -41,7 +43,6 @@ const STORE_PATH = /^\/stores\/([^/]*)\/v2(\/.*)?$/;
 const STORE_HASH = /^[A-Za-z0-9_-]{1,64}$/;
 const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS']);
 const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
-const ACCEPTS_JSON = /json|\*\/\*|application\/\*/i;
 
 /** Builds the fake's request handler from one options object. */
 export function createApp(options: AppOptions = {}): App {
@@ -76,7 +77,8 @@ export function createApp(options: AppOptions = {}): App {
     search: string,
   ): Served | Promise<Served> {
     let rate: Record<string, string> | undefined;
-    const failed = (err: unknown): Served => ({ reply: errorReply(err), rate });
+    const wanted = negotiate(rest || '/', req.headers.accept);
+    const failed = (err: unknown): Served => ({ reply: errorReply(err), rate, format: wanted.format });
     try {
       if (!STORE_HASH.test(storeHash)) {
         rate = limiter.peek();
@@ -93,11 +95,8 @@ export function createApp(options: AppOptions = {}): App {
       rate = decision.headers;
       if (!decision.allowed) throw tooManyRequests();
       if (!KNOWN_METHODS.has(method)) throw notImplemented();
-      let path = rest || '/';
-      if (path.endsWith('.xml')) throw notAcceptable();
-      if (path.endsWith('.json')) path = path.slice(0, -5);
-      const accept = req.headers.accept;
-      if (accept && !ACCEPTS_JSON.test(accept)) throw notAcceptable();
+      if (wanted.format === 'not-acceptable') throw notAcceptable();
+      const path = wanted.path;
       const found = router.find(method === 'HEAD' ? 'GET' : (method as 'GET'), path);
       if (!found) throw missingRoute(path);
       const route = found.store as Route;
@@ -126,7 +125,12 @@ export function createApp(options: AppOptions = {}): App {
               now: wholeSeconds(opts.clock()),
               hashPassword: hash,
             }),
-            (reply): Served => ({ reply: withFaults(reply), rate }),
+            (reply): Served => ({
+              reply: withFaults(reply),
+              rate,
+              format: wanted.format,
+              operationId: route.operationId,
+            }),
           ),
         ),
       );
@@ -163,8 +167,8 @@ export function createApp(options: AppOptions = {}): App {
             reply,
           }))
         : { reply: errorReply(notFound()) };
-    const finish = ({ reply, rate }: Served): void => {
-      send(res, reply, rate);
+    const finish = ({ reply, rate, format, operationId }: Served): void => {
+      send(res, format === 'xml' ? xmlReply(reply, operationId) : reply, rate);
       if (!opts.quiet) {
         opts.log(`${method} ${path} ${reply.status} ${(performance.now() - started).toFixed(1)}ms`);
       }
@@ -189,7 +193,7 @@ function send(res: ServerResponse, reply: Reply, rate: Record<string, string> | 
   if (reply.headers) for (const name in reply.headers) put(headers, name, reply.headers[name] as string);
   const body = reply.bytes ?? reply.body;
   if (body !== undefined) {
-    put(headers, 'Content-Type', 'application/json');
+    if (reply.headers?.['Content-Type'] === undefined) put(headers, 'Content-Type', 'application/json');
     put(headers, 'Content-Length', typeof body === 'string' ? Buffer.byteLength(body) : body.length);
   }
   res.writeHead(reply.status, headers);
@@ -207,10 +211,12 @@ function put(headers: (string | number)[], name: string, value: string | number)
   headers.push(name, value);
 }
 
-/** What serving a request came to: the reply, and the rate-limit headers to send with it. */
+/** What serving a request came to: the reply, the rate-limit headers, the format and operation asked for. */
 interface Served {
   reply: Reply;
   rate?: Record<string, string>;
+  format?: Negotiated['format'];
+  operationId?: string;
 }
 
 /** `next(value)`, at once for a plain value, or once a promise resolves: sync work stays sync. */

@@ -620,10 +620,12 @@ export const scenario: Step[] = [
     status: 403,
   },
   {
-    name: 'XML asked for',
+    // XML answers (Accept: application/xml) stay out of this run: Prism validates an XML body
+    // as a string. The suite's own spec check reads them (docs/robustness.md).
+    name: 'a format the store does not serve asked for',
     method: 'GET',
     path: (i) => `/customers/${c(i, 'c1')}`,
-    headers: { Accept: 'application/xml' },
+    headers: { Accept: 'text/html' },
     status: 406,
   },
 
