@@ -22,9 +22,11 @@ import {
 } from './errors.js';
 import { isLoopback, TokenTable, sameToken } from './http/auth.js';
 import { readJsonBody } from './http/body.js';
+import { negotiate, type Negotiated } from './http/negotiate.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { resolveOptions, type AppOptions, type ResolvedOptions } from './options.js';
 import { CustomerJsonCache } from './representation/json-cache.js';
+import { xmlReply } from './representation/xml.js';
 import { addressRoutes } from './routes/addresses.js';
 import { adminRoutes } from './routes/admin.js';
 import { customerRoutes } from './routes/customers.js';
@@ -49,13 +51,14 @@ type Routed = { api: 'v2'; route: ApiRoute } | { api: 'admin'; route: AdminRoute
 const STORE_PATH = /^\/stores\/([^/]*)\/v2(\/.*)?$/;
 const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS']);
 const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
-const ACCEPTS_JSON = /json|\*\/\*|application\/\*/i;
 const NO_BODY: CheckedBody = { body: undefined, echoed: {} };
 
-/** What serving a request came to: the reply, and the rate-limit headers to send with it. */
+/** What serving a request came to: the reply, the rate-limit headers, the format and operation asked for. */
 interface Served {
   reply: Reply;
   rate?: Record<string, string>;
+  format?: Negotiated['format'];
+  operationId?: string;
 }
 
 /** Builds the fake's request handler from one options object. */
@@ -99,7 +102,9 @@ export function createApp(options: AppOptions = {}): App {
     search: string,
   ): Served | Promise<Served> {
     let rate: Record<string, string> | undefined;
-    const failed = (err: unknown): Served => ({ reply: errorReply(err, false), rate });
+    // Negotiated first, so that even the early refusals (401, 404, 429, 501) come in the format asked for.
+    const wanted = negotiate(rest || '/', req.headers.accept);
+    const failed = (err: unknown): Served => ({ reply: errorReply(err, false), rate, format: wanted.format });
     try {
       if (!isStoreHash(storeHash)) {
         rate = limiter.peek();
@@ -116,12 +121,8 @@ export function createApp(options: AppOptions = {}): App {
       rate = decision.headers;
       if (!decision.allowed) throw tooManyRequests();
       if (!KNOWN_METHODS.has(method)) throw notImplemented();
-      let path = rest || '/';
-      if (path.endsWith('.xml')) throw notAcceptable();
-      if (path.endsWith('.json')) path = path.slice(0, -5);
-      const accept = req.headers.accept;
-      if (accept && !ACCEPTS_JSON.test(accept)) throw notAcceptable();
-      const { routed, params } = find(method, `/stores/${storeHash}/v2${path}`);
+      if (wanted.format === 'not-acceptable') throw notAcceptable();
+      const { routed, params } = find(method, `/stores/${storeHash}/v2${wanted.path}`);
       if (routed.api !== 'v2') throw notFound();
       const route = routed.route;
       if (route.strictLimit) {
@@ -151,7 +152,7 @@ export function createApp(options: AppOptions = {}): App {
               json,
               hashPassword: hash,
             }),
-            (reply): Served => ({ reply, rate }),
+            (reply): Served => ({ reply, rate, format: wanted.format, operationId: route.operationId }),
           ),
         ),
       );
@@ -216,8 +217,8 @@ export function createApp(options: AppOptions = {}): App {
       : path === '/__admin' || path.startsWith('/__admin/')
         ? serveAdmin(req, method, path, search).then((reply) => ({ reply }))
         : { reply: errorReply(notFound(), false) };
-    const finish = ({ reply, rate }: Served): void => {
-      send(res, reply, rate, method === 'HEAD');
+    const finish = ({ reply, rate, format, operationId }: Served): void => {
+      send(res, format === 'xml' ? xmlReply(reply, operationId) : reply, rate, method === 'HEAD');
       if (!opts.quiet) {
         opts.log(`${method} ${path} ${reply.status} ${(performance.now() - started).toFixed(1)}ms`);
       }
@@ -251,7 +252,7 @@ function send(
   if (reply.headers) for (const name in reply.headers) put(headers, name, reply.headers[name] as string);
   const body = reply.bytes ?? reply.body;
   if (body !== undefined) {
-    put(headers, 'Content-Type', 'application/json');
+    if (reply.headers?.['Content-Type'] === undefined) put(headers, 'Content-Type', 'application/json');
     put(headers, 'Content-Length', typeof body === 'string' ? Buffer.byteLength(body) : body.length);
   }
   res.writeHead(reply.status, headers);

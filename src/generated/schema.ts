@@ -358,7 +358,10 @@ export interface components {
             /** @example 123BAF */
             value: string | null;
         };
-        /** @description A link to a sub-collection, as both an absolute `url` and a store-relative `resource`. */
+        /**
+         * @description A link to a sub-collection, as both an absolute `url` and a store-relative `resource`. In
+         *     XML the field's element holds `<link rel="resource" href="{url}.xml">{resource}</link>`.
+         */
         ResourceLink: {
             /** @example https://api.bigcommerce.com/stores/abc123/v2/customers/5/addresses */
             url: string;
@@ -598,6 +601,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Customer"][];
+                "application/xml": components["schemas"]["Customer"][];
             };
         };
         /** @description One customer. */
@@ -612,6 +616,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Customer"];
+                "application/xml": components["schemas"]["Customer"];
             };
         };
         /** @description The customer was created. */
@@ -627,6 +632,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Customer"];
+                "application/xml": components["schemas"]["Customer"];
             };
         };
         /** @description A page of addresses. */
@@ -641,6 +647,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Address"][];
+                "application/xml": components["schemas"]["Address"][];
             };
         };
         /** @description One address. */
@@ -655,6 +662,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Address"];
+                "application/xml": components["schemas"]["Address"];
             };
         };
         /** @description The address was created. */
@@ -670,6 +678,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Address"];
+                "application/xml": components["schemas"]["Address"];
             };
         };
         /** @description A page of customer groups. */
@@ -684,6 +693,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["CustomerGroup"][];
+                "application/xml": components["schemas"]["CustomerGroup"][];
             };
         };
         /** @description One customer group. */
@@ -698,6 +708,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["CustomerGroup"];
+                "application/xml": components["schemas"]["CustomerGroup"];
             };
         };
         /** @description The customer group was created. */
@@ -713,6 +724,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["CustomerGroup"];
+                "application/xml": components["schemas"]["CustomerGroup"];
             };
         };
         /** @description One customer, with when it last changed. */
@@ -728,6 +740,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Customer"];
+                "application/xml": components["schemas"]["Customer"];
             };
         };
         /** @description One customer group, with when it last changed. */
@@ -743,6 +756,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["CustomerGroup"];
+                "application/xml": components["schemas"]["CustomerGroup"];
             };
         };
         /** @description The resource has not changed since `If-Modified-Since`. No body. */
@@ -770,6 +784,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Count"];
+                "application/xml": components["schemas"]["Count"];
             };
         };
         /** @description Whether the password matches. */
@@ -784,6 +799,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["PasswordResult"];
+                "application/xml": components["schemas"]["PasswordResult"];
             };
         };
         /** @description Nothing matches (no items, no match for the filters, or a page past the end). No body. */
@@ -838,6 +854,7 @@ export interface components {
                  *     ]
                  */
                 "application/json": components["schemas"]["ErrorList"];
+                "application/xml": components["schemas"]["ErrorList"];
             };
         };
         /** @description No `X-Auth-Token`, or one the store does not know. */
@@ -852,6 +869,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["GatewayError"];
+                "application/xml": components["schemas"]["GatewayError"];
             };
         };
         /** @description The token's scope does not allow this operation. */
@@ -874,6 +892,7 @@ export interface components {
                  *     }
                  */
                 "application/json": components["schemas"]["GatewayError"];
+                "application/xml": components["schemas"]["GatewayError"];
             };
         };
         /** @description No such resource in this store. */
@@ -896,9 +915,13 @@ export interface components {
                  *     ]
                  */
                 "application/json": components["schemas"]["ErrorList"];
+                "application/xml": components["schemas"]["ErrorList"];
             };
         };
-        /** @description The `Accept` header or the path suffix asks for a format other than JSON. */
+        /**
+         * @description Neither the `Accept` header nor the path suffix allows JSON or XML (for example
+         *     `Accept: text/html` on a path without a suffix, or `application/xml;q=0` with `.xml`).
+         */
         NotAcceptable: {
             headers: {
                 "X-Rate-Limit-Time-Window-Ms": components["headers"]["RateLimitWindow"];
@@ -924,6 +947,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorList"];
+                "application/xml": components["schemas"]["ErrorList"];
             };
         };
         /** @description The `limit` parameter exceeded the maximum of 250. */
@@ -938,6 +962,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorList"];
+                "application/xml": components["schemas"]["ErrorList"];
             };
         };
         /** @description The request body is larger than the server accepts. */
@@ -952,9 +977,10 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorList"];
+                "application/xml": components["schemas"]["ErrorList"];
             };
         };
-        /** @description The body is not sent as `application/json`. */
+        /** @description The body is not sent as `application/json` (XML request bodies are not read). */
         UnsupportedMediaType: {
             headers: {
                 "X-Rate-Limit-Time-Window-Ms": components["headers"]["RateLimitWindow"];
@@ -966,6 +992,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorList"];
+                "application/xml": components["schemas"]["ErrorList"];
             };
         };
         /** @description The rate-limit window is used up; retry after `X-Retry-After` seconds. */
@@ -981,6 +1008,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorList"];
+                "application/xml": components["schemas"]["ErrorList"];
             };
         };
     };
