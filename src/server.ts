@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type App, type AppOptions } from './app.js';
+import { declaresTooLarge } from './http/body.js';
 import { announcesBody, lingerAfterEarlyAnswer } from './http/lingering-close.js';
 
 /** Options of `startServer`: the app's, plus where to listen. */
@@ -60,6 +61,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       app.handle(req, res);
     },
   );
+  // Node answers `Expect: 100-continue` with 100 Continue before any handler sees the request. A
+  // body declared over the cap is refused at once instead (the app answers 413 before reading),
+  // so the client does not send it; any other goes on as a request after the 100.
+  server.on('checkContinue', (req, res) => {
+    if (!declaresTooLarge(req, app.options.maxBodyBytes)) res.writeContinue();
+    server.emit('request', req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
