@@ -1,5 +1,5 @@
 /** `bc-fakestore serve`: runs the fake store until SIGINT/SIGTERM, every store seeded from (seed, hash). */
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { RateLimit } from '../http/rate-limit.js';
 import type { SeedLocale } from '../seed/index.js';
 import {
@@ -8,6 +8,7 @@ import {
   DEFAULT_STORE_HASH,
   DEFAULT_TOKEN,
 } from '../config.js';
+import { COMPAT_KEYS, parseCompat, type Compat } from '../compat.js';
 import type { TokenConfig } from '../options.js';
 import type { PrimeStore } from '../engine/stores.js';
 import { CliFailure, type CliContext } from './cli-context.js';
@@ -47,10 +48,20 @@ export interface ServeFlags {
   adminRemote?: boolean;
   rateLimit?: RateLimit;
   passwordCost?: number;
+  compat?: Partial<Compat>;
   quiet?: boolean;
 }
 
 type SeedModule = typeof import('../seed/index.js');
+
+/** One `--compat key=value`, added to the ones before it; a bad one is a usage error. */
+function collectCompat(value: string, previous: Partial<Compat> | undefined): Partial<Compat> {
+  try {
+    return parseCompat(value, previous);
+  } catch (err) {
+    throw new InvalidArgumentError(`${(err as Error).message}.`);
+  }
+}
 
 /** Fills each new store with the world generated from (seed, store hash) and records its fingerprint. */
 function seededPrime(seed: SeedModule, flags: ServeFlags): PrimeStore {
@@ -129,6 +140,7 @@ export async function serve(flags: ServeFlags, ctx: CliContext): Promise<number>
     prime: flags.fixture ? await fixturePrimeOf(flags.fixture, flags) : seededPrime(seed, flags),
     ...(flags.rateLimit ? { rateLimit: flags.rateLimit } : {}),
     ...(flags.passwordCost ? { passwordCost: flags.passwordCost } : {}),
+    ...(flags.compat ? { compat: flags.compat } : {}),
     // Request lines (method, path, status, time: never tokens or bodies) unless --quiet; internal errors always.
     log: (line) => (line.startsWith('error:') ? ctx.err(line) : flags.quiet ? undefined : ctx.out(line)),
   }).catch((err: unknown) => {
@@ -220,6 +232,14 @@ export function registerServe(program: Command, ctx: CliContext): void {
       new Option('--password-cost <n>', 'scrypt cost N of password hashes (default: 16384)').argParser(
         parsePowerOfTwo,
       ),
+    )
+    .addOption(
+      new Option(
+        '--compat <key=value>',
+        `a low-confidence behaviour, repeatable: ${Object.entries(COMPAT_KEYS)
+          .map(([k, v]) => `${k}=${v.values.join('|')}`)
+          .join(', ')} (defaults first)`,
+      ).argParser(collectCompat),
     )
     .option('--quiet', 'do not log one line per request')
     .addHelpText(

@@ -56,6 +56,19 @@ describe('bc-fakestore serve', () => {
     expect(out.join('\n')).toContain('X-Auth-Token: full-1 (full), full-2 (full), ro-1 (read-only)');
   });
 
+  it('switches low-confidence behaviours with --compat key=value, repeatable', async () => {
+    const args = ['--quiet', '--compat', 'create-status=200', '--compat', 'group-dates=rfc2822'];
+    await withServe(args, async (url) => {
+      const res = await fetch(`${url}/stores/compat/v2/customer_groups`, {
+        method: 'POST',
+        headers: { 'X-Auth-Token': 'fakestore-token', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: 'Compat' }),
+      });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { date_created: string }).date_created).toMatch(/ \+0000$/);
+    });
+  });
+
   it('applies --rate-limit per store', async () => {
     await withServe(['--quiet', '--rate-limit', '2/30s'], async (url) => {
       const statuses: number[] = [];

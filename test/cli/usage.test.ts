@@ -38,6 +38,7 @@ describe('bc-fakestore --help and usage errors', () => {
       '--admin-remote',
       '--rate-limit <quota/window>',
       '--password-cost <n>',
+      '--compat <key=value>',
       '--quiet',
     ]) {
       expect(r.out).toContain(flag);
@@ -57,6 +58,8 @@ describe('bc-fakestore --help and usage errors', () => {
       /^error: option '--port <port>' argument 'abc' is invalid\. Use a port from 0 to 65535\./,
     ],
     [['serve', '--port', '70000'], /port from 0 to 65535/],
+    [['serve', '--compat', 'create-status=202'], /compat create-status takes 201 or 200, not '202'/],
+    [['serve', '--compat', 'colour=blue'], /unknown compat key 'colour'; use limit-over-max, create-status, group-dates/],
     [['serve', '--prot', '1'], /^error: unknown option '--prot' \(Did you mean --port\?\)/],
     [['serve', '--rate-limit', 'fast'], /Use <requests>\/<window>, e\.g\. 150\/30s/],
     [['serve', '--password-cost', '1000'], /power of two/],
