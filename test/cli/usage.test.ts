@@ -59,7 +59,10 @@ describe('bc-fakestore --help and usage errors', () => {
     ],
     [['serve', '--port', '70000'], /port from 0 to 65535/],
     [['serve', '--compat', 'create-status=202'], /compat create-status takes 201 or 200, not '202'/],
-    [['serve', '--compat', 'colour=blue'], /unknown compat key 'colour'; use limit-over-max, create-status, group-dates/],
+    [
+      ['serve', '--compat', 'colour=blue'],
+      /unknown compat key 'colour'; use limit-over-max, create-status, group-dates/,
+    ],
     [['serve', '--prot', '1'], /^error: unknown option '--prot' \(Did you mean --port\?\)/],
     [['serve', '--rate-limit', 'fast'], /Use <requests>\/<window>, e\.g\. 150\/30s/],
     [['serve', '--password-cost', '1000'], /power of two/],
