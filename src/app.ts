@@ -21,9 +21,11 @@ import {
   toApiError,
 } from './errors.js';
 import { isLoopback, TokenTable, sameToken } from './http/auth.js';
+import { allowedOrigin, corsHeaders, isPreflight, preflightHeaders } from './http/cors.js';
 import { readJsonBody } from './http/body.js';
 import { negotiate, type Negotiated } from './http/negotiate.js';
 import { RateLimiter } from './http/rate-limit.js';
+import { formatError, formatRequest } from './http/request-log.js';
 import { resolveOptions, type AppOptions, type ResolvedOptions } from './options.js';
 import { CustomerJsonCache } from './representation/json-cache.js';
 import { xmlReply } from './representation/xml.js';
@@ -104,7 +106,13 @@ export function createApp(options: AppOptions = {}): App {
     let rate: Record<string, string> | undefined;
     // Negotiated first, so that even the early refusals (401, 404, 429, 501) come in the format asked for.
     const wanted = negotiate(rest || '/', req.headers.accept);
-    const failed = (err: unknown): Served => ({ reply: errorReply(err, false), rate, format: wanted.format });
+    let operationId: string | undefined;
+    const failed = (err: unknown): Served => ({
+      reply: errorReply(err, false),
+      rate,
+      format: wanted.format,
+      operationId,
+    });
     try {
       if (!isStoreHash(storeHash)) {
         rate = limiter.peek();
@@ -125,6 +133,7 @@ export function createApp(options: AppOptions = {}): App {
       const { routed, params } = find(method, `/stores/${storeHash}/v2${wanted.path}`);
       if (routed.api !== 'v2') throw notFound();
       const route = routed.route;
+      operationId = route.operationId;
       if (route.strictLimit) {
         const strict = strictLimiter.take(storeHash);
         if (!strict.allowed) {
@@ -152,7 +161,7 @@ export function createApp(options: AppOptions = {}): App {
               json,
               hashPassword: hash,
             }),
-            (reply): Served => ({ reply, rate, format: wanted.format, operationId: route.operationId }),
+            (reply): Served => ({ reply, rate, format: wanted.format, operationId }),
           ),
         ),
       );
@@ -198,10 +207,11 @@ export function createApp(options: AppOptions = {}): App {
 
   function errorReply(err: unknown, explain: boolean): Reply {
     const e = toApiError(err, explain);
-    if (e.status === 500)
-      opts.log(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    if (e.status === 500) opts.log(formatError(Date.now(), err, opts.logFormat), 'error');
     const r = renderError(e, explain);
-    return r.status === 413 ? { ...r, headers: { ...r.headers, Connection: 'close' } } : r;
+    // The log says why: the answer carries only what the platform would say.
+    const note = e.why && !e.message.includes(e.why) ? `${e.message} (${e.why})` : e.message;
+    return { ...r, note, ...(r.status === 413 ? { headers: { ...r.headers, Connection: 'close' } } : {}) };
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
@@ -211,16 +221,36 @@ export function createApp(options: AppOptions = {}): App {
     const path = qi === -1 ? url : url.slice(0, qi);
     const search = qi === -1 ? '' : url.slice(qi + 1);
     const method = req.method ?? 'GET';
+    const origin = opts.cors ? allowedOrigin(req, opts.cors) : undefined;
     const m = STORE_PATH.exec(path);
-    const work: Served | Promise<Served> = m
-      ? serveStore(req, method, m[1] as string, m[2] ?? '', search)
-      : path === '/__admin' || path.startsWith('/__admin/')
-        ? serveAdmin(req, method, path, search).then((reply) => ({ reply }))
-        : { reply: errorReply(notFound(), false) };
+    const work: Served | Promise<Served> =
+      origin !== undefined && isPreflight(req)
+        ? { reply: { status: 204, headers: preflightHeaders(origin) } }
+        : m
+          ? serveStore(req, method, m[1] as string, m[2] ?? '', search)
+          : path === '/__admin' || path.startsWith('/__admin/')
+            ? serveAdmin(req, method, path, search).then((reply) => ({ reply }))
+            : { reply: errorReply(notFound(), false) };
     const finish = ({ reply, rate, format, operationId }: Served): void => {
-      send(res, format === 'xml' ? xmlReply(reply, operationId) : reply, rate, method === 'HEAD');
+      const sent = format === 'xml' ? xmlReply(reply, operationId) : reply;
+      send(
+        res,
+        origin === undefined ? sent : withHeaders(sent, corsHeaders(origin)),
+        rate,
+        method === 'HEAD',
+      );
       if (!opts.quiet) {
-        opts.log(`${method} ${path} ${reply.status} ${(performance.now() - started).toFixed(1)}ms`);
+        const record = {
+          time: Date.now(),
+          method,
+          path,
+          status: reply.status,
+          durationMs: performance.now() - started,
+          ...(m ? { store: m[1] as string } : {}),
+          ...(operationId ? { operationId } : {}),
+          ...(reply.status >= 400 && reply.note ? { message: reply.note } : {}),
+        };
+        opts.log(formatRequest(record, opts.logFormat), 'info');
       }
     };
     if (work instanceof Promise) {
@@ -258,6 +288,12 @@ function send(
   res.writeHead(reply.status, headers);
   res.end(head ? undefined : body);
 }
+
+/** A reply with more headers (the reply's own win). */
+const withHeaders = (reply: Reply, headers: Record<string, string>): Reply => ({
+  ...reply,
+  headers: { ...headers, ...reply.headers },
+});
 
 /** Sets a header in a flat `[name, value, ...]` list: replaces the value of that name, or appends. */
 function put(headers: (string | number)[], name: string, value: string | number): void {

@@ -1,4 +1,5 @@
 /** `bc-fakestore serve`: runs the fake store until SIGINT/SIGTERM, every store seeded from (seed, hash). */
+import { networkInterfaces } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { RateLimit } from '../http/rate-limit.js';
 import type { SeedLocale } from '../seed/index.js';
@@ -9,6 +10,8 @@ import {
   DEFAULT_TOKEN,
 } from '../config.js';
 import { COMPAT_KEYS, parseCompat, type Compat } from '../compat.js';
+import type { CorsOrigins } from '../http/cors.js';
+import type { LogFormat } from '../http/request-log.js';
 import type { TokenConfig } from '../options.js';
 import type { PrimeStore } from '../engine/stores.js';
 import { CliFailure, type CliContext } from './cli-context.js';
@@ -49,10 +52,45 @@ export interface ServeFlags {
   rateLimit?: RateLimit;
   passwordCost?: number;
   compat?: Partial<Compat>;
+  cors?: CorsOrigins;
+  logFormat?: LogFormat;
   quiet?: boolean;
 }
 
 type SeedModule = typeof import('../seed/index.js');
+
+/**
+ * The URL to show: on a wildcard host (0.0.0.0, ::) nobody can connect to the wildcard itself,
+ * so the loopback URL, plus this machine's other addresses for clients elsewhere.
+ */
+function reachable(host: string, port: number, url: string): { url: string; also: string[] } {
+  if (host !== '0.0.0.0' && host !== '::') return { url, also: [] };
+  const also = Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a !== undefined && !a.internal && (host === '::' || a.family === 'IPv4'))
+    .map((a) => `http://${a?.family === 'IPv6' ? `[${a.address}]` : a?.address}:${port}`);
+  return { url: `http://127.0.0.1:${port}`, also };
+}
+
+/** `--cors` alone is any origin; a value is a comma-separated list of origins. */
+function parseCorsOrigins(value: string | undefined): CorsOrigins {
+  if (value === undefined || value === '*') return '*';
+  const origins = value.split(',').map((o) => o.trim());
+  for (const origin of origins) {
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = undefined;
+    }
+    if (!url || url.origin !== origin) {
+      throw new InvalidArgumentError(
+        `'${origin}' is not an origin; use e.g. http://localhost:5173 (scheme, host, port).`,
+      );
+    }
+  }
+  return origins;
+}
 
 /** One `--compat key=value`, added to the ones before it; a bad one is a usage error. */
 function collectCompat(value: string, previous: Partial<Compat> | undefined): Partial<Compat> {
@@ -142,7 +180,9 @@ export async function serve(flags: ServeFlags, ctx: CliContext): Promise<number>
     ...(flags.passwordCost ? { passwordCost: flags.passwordCost } : {}),
     ...(flags.compat ? { compat: flags.compat } : {}),
     // Request lines (method, path, status, time: never tokens or bodies) unless --quiet; internal errors always.
-    log: (line) => (line.startsWith('error:') ? ctx.err(line) : flags.quiet ? undefined : ctx.out(line)),
+    log: (line, level) => (level === 'error' ? ctx.err(line) : flags.quiet ? undefined : ctx.out(line)),
+    ...(flags.logFormat ? { logFormat: flags.logFormat } : {}),
+    ...(flags.cors ? { cors: flags.cors } : {}),
   }).catch((err: unknown) => {
     throw listenFailure(err, flags);
   });
@@ -151,7 +191,9 @@ export async function serve(flags: ServeFlags, ctx: CliContext): Promise<number>
   const counts = await store.read((v) => v.counts());
   const fingerprint = (await store.read((v) => v.meta()))?.fingerprint;
   const token = tokens[0]?.token ?? DEFAULT_TOKEN;
-  ctx.out(`bc-fakestore listening on ${running.url}`);
+  const { url, also } = reachable(flags.host, running.port, running.url);
+  ctx.out(`bc-fakestore listening on ${url}`);
+  if (also.length) ctx.out(`  on every interface (${flags.host}); also ${also.join(', ')}`);
   ctx.out(
     `  store ${flags.store}: ${counts.customers} customers, ${counts.addresses} addresses, ${counts.groups} groups` +
       (flags.fixture
@@ -163,9 +205,7 @@ export async function serve(flags: ServeFlags, ctx: CliContext): Promise<number>
   ctx.out(
     `  X-Admin-Token: ${adminToken} (admin API under /__admin${flags.adminRemote ? ', any client' : ', loopback only'})`,
   );
-  ctx.out(
-    `  try: curl -s -H 'X-Auth-Token: ${token}' '${running.url}/stores/${flags.store}/v2/customers?limit=1'`,
-  );
+  ctx.out(`  try: curl -s -H 'X-Auth-Token: ${token}' '${url}/stores/${flags.store}/v2/customers?limit=1'`);
   ctx.out('  Ctrl-C stops');
 
   const signal = await stopped;
@@ -240,6 +280,20 @@ export function registerServe(program: Command, ctx: CliContext): void {
           .map(([k, v]) => `${k}=${v.values.join('|')}`)
           .join(', ')} (defaults first)`,
       ).argParser(collectCompat),
+    )
+    .addOption(
+      new Option(
+        '--cors [origins]',
+        'answer browsers: preflights and exposed headers, for any origin or a comma-separated list',
+      )
+        .preset('*')
+        .argParser(parseCorsOrigins),
+    )
+    .addOption(
+      new Option('--log-format <format>', 'request lines as text or json (one object per line)').choices([
+        'text',
+        'json',
+      ]),
     )
     .option('--quiet', 'do not log one line per request')
     .addHelpText(
