@@ -28,9 +28,10 @@ export type {
   GroupRecord,
 } from './store/records.js';
 
-/** The typed Customers V2 client (real store or fake) and the error every method throws. */
+/** The typed Customers V2 client (real store or fake) and the errors its methods throw. */
 export {
   BigCommerceApiError,
+  BigCommerceNetworkError,
   createClient,
   parseErrorBody,
   readRateLimit,
