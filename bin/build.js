@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds dist/ with tsc and records a digest of the sources it was built from (src/ and the
 // tsconfig files). `--if-needed` (npm start) builds only when the sources changed since, so a
-// second start is immediate; `--clean` empties dist/ first (npm pack). Not shipped in the package.
+// second start is immediate; `--clean` empties dist/ first and leaves out source maps (npm pack).
+// Not shipped in the package.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
@@ -57,9 +58,10 @@ export async function ensureBuilt({ root, build, mode = 'always' }) {
   return true;
 }
 
-function tsc(root) {
+/** Runs tsc on tsconfig.build.json; `extra` flags override it. Exits the process when tsc fails. */
+function tsc(root, extra = []) {
   const compiler = createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc');
-  const run = spawnSync(process.execPath, [compiler, '-p', join(root, 'tsconfig.build.json')], {
+  const run = spawnSync(process.execPath, [compiler, '-p', join(root, 'tsconfig.build.json'), ...extra], {
     stdio: 'inherit',
   });
   if (run.status !== 0) {
@@ -81,7 +83,8 @@ if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.me
     build: () => {
       if (mode === 'if-needed')
         process.stderr.write('bc-fakestore: building dist/ (first start, or the sources changed)\n');
-      tsc(root);
+      // The package ships no sources, so no source maps pointing at them.
+      tsc(root, mode === 'clean' ? ['--sourceMap', 'false'] : []);
     },
   });
 }
