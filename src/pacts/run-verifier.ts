@@ -4,7 +4,8 @@
  * token or a crash ends it with one line.
  */
 import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { StateChange, VerifierJob, VerifierMessage } from './verifier-protocol.js';
 
 /** A verification that could not run to its end; the message is one line a person can act on. */
@@ -39,12 +40,15 @@ const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 /** Strips ANSI escape sequences (colours, bold) from a line. */
 export const stripAnsi = (text: string): string => text.replace(ANSI, '');
 
-/** The process entry: the compiled .js next to this file, or the .ts source run through tsx. */
+/** The process entry: the compiled .js next to this file, or the .ts source run through tsx (a dev dependency). */
 function entry(): { path: string; execArgv: string[] } {
-  const fromSource = import.meta.url.endsWith('.ts');
+  if (!import.meta.url.endsWith('.ts')) {
+    return { path: fileURLToPath(new URL('./verifier-process.js', import.meta.url)), execArgv: [] };
+  }
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   return {
-    path: fileURLToPath(new URL(`./verifier-process.${fromSource ? 'ts' : 'js'}`, import.meta.url)),
-    execArgv: fromSource ? ['--import', 'tsx'] : [],
+    path: fileURLToPath(new URL('./verifier-process.ts', import.meta.url)),
+    execArgv: ['--import', tsx],
   };
 }
 
