@@ -31,9 +31,10 @@ export type {
   WorldRecords,
 } from './domain/records.js';
 
-/** The typed Customers V2 client (real store or fake) and the error every method throws. */
+/** The typed Customers V2 client (real store or fake) and the errors its methods throw. */
 export {
   BigCommerceApiError,
+  BigCommerceNetworkError,
   createClient,
   parseErrorBody,
   readRateLimit,

@@ -133,11 +133,18 @@ async function fixturePrimeOf(fixture: string, flags: ServeFlags): Promise<Prime
   }
 }
 
+/** A token that the flags (or their defaults) give both scopes, with the usage error that names it. */
+function tokenConflict(flags: ServeFlags): string | undefined {
+  const readOnly = flags.readOnlyToken ?? [DEFAULT_READ_ONLY_TOKEN];
+  const both = (flags.token ?? [DEFAULT_TOKEN]).find((t) => readOnly.includes(t));
+  return both && `token '${both}' is given as both --token and --read-only-token; keep one`;
+}
+
 function tokenTable(flags: ServeFlags): TokenConfig[] {
   const full = flags.token ?? [DEFAULT_TOKEN];
   const readOnly = flags.readOnlyToken ?? [DEFAULT_READ_ONLY_TOKEN];
-  const both = full.find((t) => readOnly.includes(t));
-  if (both) throw new CliFailure(`token '${both}' is given as both --token and --read-only-token; keep one`);
+  const conflict = tokenConflict(flags);
+  if (conflict) throw new CliFailure(conflict);
   return [
     ...full.map((token): TokenConfig => ({ token, scope: 'store_v2_customers' })),
     ...readOnly.map((token): TokenConfig => ({ token, scope: 'store_v2_customers_read_only' })),
@@ -304,6 +311,8 @@ Example:
   curl -H 'X-Auth-Token: fakestore-token' http://127.0.0.1:4010/stores/${DEFAULT_STORE_HASH}/v2/customers/count`,
     )
     .action(async (flags: ServeFlags, cmd: Command) => {
+      const conflict = tokenConflict(flags);
+      if (conflict) cmd.error(`error: ${conflict}`, { exitCode: 2, code: 'bc-fakestore.usage' });
       flags.fixture ??= flags.fixtures;
       if (flags.fixture !== undefined) {
         const mixed = (['customers', 'groups', 'addresses'] as const).find(

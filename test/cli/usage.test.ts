@@ -84,9 +84,17 @@ describe('bc-fakestore --help and usage errors', () => {
     expect(r.err.join('\n')).toMatch(/^Usage: bc-fakestore/);
   });
 
-  it('exits 1 with one line when a token has both scopes', async () => {
+  it('exits 2 with one line when a token has both scopes', async () => {
     const r = await run('serve', '--port', '0', '--token', 'same', '--read-only-token', 'same');
-    expect(r.code).toBe(1);
-    expect(r.err).toEqual(["error: token 'same' is given as both --token and --read-only-token; keep one"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toEqual([
+      "error: token 'same' is given as both --token and --read-only-token; keep one (see --help)",
+    ]);
+  });
+
+  it('exits 2 when --token repeats the default read-only token', async () => {
+    const r = await run('serve', '--port', '0', '--token', 'fakestore-read-only');
+    expect(r.code).toBe(2);
+    expect(r.err).toEqual([expect.stringMatching(/^error: token 'fakestore-read-only' is given as both/)]);
   });
 });
