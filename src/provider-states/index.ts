@@ -1,10 +1,11 @@
 /** The provider-state registry: one set of sentences for Pact verification, a running fake and QA data. */
 export {
-  applyProviderState,
   changeProviderState,
   PACT_STORE_HASH,
+  providerStateData,
   setUpProviderState,
   tearDownProviderState,
+  type ProviderStateData,
 } from './apply.js';
 export {
   findProviderState,
@@ -17,3 +18,4 @@ export {
   type StateValues,
 } from './registry.js';
 export { PROVIDER_STATES, STATE_ADDRESS } from './states.js';
+export { StateRecords } from './state-records.js';

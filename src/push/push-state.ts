@@ -4,7 +4,7 @@
  * line it was writing; the first line says which store and which data set it belongs to.
  */
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { EntityCounts } from '../export/index.js';
+import type { EntityCounts } from '../dataset/index.js';
 
 /** A state file that belongs to another store or data set, or is not a state file. */
 export class PushStateError extends Error {
@@ -27,15 +27,22 @@ export class PushState {
     addresses: new Map(),
   };
 
-  private constructor(private readonly path: string | undefined) {}
+  private constructor(
+    private path: string | undefined,
+    private readonly header: Header,
+  ) {}
+
+  /** The file the state is kept in, if any. */
+  get file(): string | undefined {
+    return this.path;
+  }
 
   /** Opens (or starts) the state of pushing `source` to `target`; no path keeps it in memory only. */
   static open(path: string | undefined, target: string, source: string): PushState {
-    const state = new PushState(path);
+    const state = new PushState(path, { 'bc-fakestore-push': 1, target, source });
     if (!path) return state;
     if (!existsSync(path) || readFileSync(path, 'utf8').trim() === '') {
-      const header: Header = { 'bc-fakestore-push': 1, target, source };
-      writeFileSync(path, `${JSON.stringify(header)}\n`);
+      writeFileSync(path, `${JSON.stringify(state.header)}\n`);
       return state;
     }
     const [first = '', ...rest] = readFileSync(path, 'utf8').split('\n');
@@ -76,5 +83,15 @@ export class PushState {
   record(kind: Kind, from: number, to: number): void {
     this.ids[kind].set(from, to);
     if (this.path) appendFileSync(this.path, `${JSON.stringify({ kind, from, to })}\n`);
+  }
+
+  /** Writes everything recorded to a new file and keeps the state there from now on. */
+  saveAs(path: string): void {
+    const lines = [JSON.stringify(this.header)];
+    for (const [kind, ids] of Object.entries(this.ids)) {
+      for (const [from, to] of ids) lines.push(JSON.stringify({ kind, from, to }));
+    }
+    writeFileSync(path, `${lines.join('\n')}\n`, { flag: 'wx' });
+    this.path = path;
   }
 }

@@ -1,12 +1,15 @@
 /**
- * Reading back a folder written by `generate` (or by hand in the same formats): groups, customers
- * and addresses as json (one array), ndjson or csv (API field names as headers, nested values
- * JSON-encoded). manifest.json, when present, names the format and the data set's fingerprint.
+ * Reading back a folder written by `generate` (or by hand in the same formats) as a data set:
+ * groups, customers and addresses as json (one array), ndjson or csv (API field names as headers,
+ * nested values JSON-encoded). manifest.json, when present, names the format and the fingerprint.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { DataEntry, DataSet } from '../dataset/index.js';
+import { parseDateFilter } from '../domain/format.js';
+import type { AddressRecord, CustomerRecord, GroupRecord } from '../domain/records.js';
 import {
   KIND_SCHEMA,
   MANIFEST,
@@ -15,8 +18,6 @@ import {
   type ExportManifest,
 } from '../export/index.js';
 import { loadSpec, type SchemaObject } from '../spec.js';
-import type { Address, Customer, CustomerGroup } from '../types.js';
-import type { PushSource } from './push-source.js';
 
 /** A folder that cannot be read as a data set. */
 export class ExportFolderError extends Error {
@@ -116,8 +117,12 @@ function typed(
 }
 
 async function* lines(file: string): AsyncGenerator<string> {
-  const rl = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  for await (const line of rl) yield line;
+  const input = createReadStream(file, 'utf8');
+  try {
+    yield* createInterface({ input, crlfDelay: Infinity });
+  } finally {
+    input.destroy();
+  }
 }
 
 async function* entities(file: string, kind: EntityKind, format: ExportFormat): AsyncGenerator<unknown> {
@@ -169,8 +174,25 @@ function readManifest(dir: string): Partial<ExportManifest> | undefined {
   }
 }
 
-/** The data set in a folder, as a push source; throws ExportFolderError when its files are missing. */
-export function readExportFolder(dir: string): PushSource {
+type Values = Record<string, unknown>;
+
+/** A date as the API writes it (RFC 2822, or a group's `YYYY-MM-DD HH:MM:SS`) to epoch ms; 0 when absent. */
+const dateOf = (value: unknown): number => (typeof value === 'string' ? parseDateFilter(value) : null) ?? 0;
+
+const groupRecord = (v: Values): GroupRecord =>
+  ({ ...v, date_created: dateOf(v.date_created), date_modified: dateOf(v.date_modified) }) as GroupRecord;
+
+function customerRecord({ addresses: _link, ...v }: Values): CustomerRecord {
+  const dates = { date_created: dateOf(v.date_created), date_modified: dateOf(v.date_modified) };
+  return { ...v, ...dates, password_hash: null } as CustomerRecord;
+}
+
+/**
+ * The data set in a folder (its entries read from the files as they are needed); throws
+ * ExportFolderError when its files are missing. Addresses follow their customers, in the
+ * customers' order, as generate writes them; one out of that order stops the read.
+ */
+export function readExportFolder(dir: string): DataSet<AsyncIterable<DataEntry>> {
   const manifest = readManifest(dir);
   const format =
     manifest?.format ??
@@ -186,20 +208,38 @@ export function readExportFolder(dir: string): PushSource {
     return file;
   };
   const files = { groups: fileOf('groups'), customers: fileOf('customers'), addresses: fileOf('addresses') };
-  const id =
-    manifest?.fingerprint ??
-    createHash('sha256')
-      .update(`folder:${resolve(dir)}`)
-      .digest('hex');
+  const read = (kind: EntityKind) => entities(files[kind], kind, format) as AsyncGenerator<Values>;
   return {
-    id,
+    origin: manifest?.source ?? { folder: resolve(dir) },
+    id:
+      manifest?.fingerprint ??
+      createHash('sha256')
+        .update(`folder:${resolve(dir)}`)
+        .digest('hex'),
     counts: manifest?.counts ?? {},
-    groups: () => entities(files.groups, 'groups', format) as AsyncIterable<CustomerGroup>,
-    async *customers() {
-      for await (const customer of entities(files.customers, 'customers', format)) {
-        yield { customer: customer as Customer };
+    passwords: new Map(),
+    async *entries() {
+      for await (const g of read('groups')) yield { kind: 'group', group: groupRecord(g) };
+      const addresses = read('addresses');
+      try {
+        let next = await addresses.next();
+        for await (const v of read('customers')) {
+          const customer = customerRecord(v);
+          const mine: AddressRecord[] = [];
+          for (; !next.done && next.value.customer_id === customer.id; next = await addresses.next()) {
+            mine.push(next.value as unknown as AddressRecord);
+          }
+          yield { kind: 'customer', customer, addresses: mine };
+        }
+        if (!next.done) {
+          throw new ExportFolderError(
+            `${files.addresses}: address ${String(next.value.id)} of customer ${String(next.value.customer_id)} ` +
+              `is not with its customer; list addresses by customer, in the order of ${files.customers}`,
+          );
+        }
+      } finally {
+        await addresses.return(undefined);
       }
     },
-    addresses: () => entities(files.addresses, 'addresses', format) as AsyncIterable<Address>,
   };
 }

@@ -1,7 +1,5 @@
 /** Deterministic seeded data: whole worlds, or any single entity computed on its own. */
-export { generateWorld } from './world.js';
-export { worldFill } from './load-world.js';
-export type { World } from './world.js';
+export { generatedDataSet, generateWorld, worldFill } from './world.js';
 export { createSeedContext } from './context.js';
 export type { SeedContext, SeedOptions } from './context.js';
 export { groupAt, groupNameAt } from './groups.js';
