@@ -218,6 +218,39 @@ describe('bc-fakestore generate', () => {
     expect(t.err.join('\n')).toMatch(message);
   });
 
+  it('refuses a folder that is not empty, and with --force replaces only its own files', async () => {
+    const out = freshDir();
+    const args = ['generate', '--customers', '3', '--out', out];
+    expect(await main([...args, '--format', 'json'], testIo().io)).toBe(0);
+    writeFileSync(join(out, 'notes.txt'), 'mine');
+    const refused = testIo();
+    expect(await main([...args, '--format', 'csv'], refused.io)).toBe(1);
+    expect(refused.err).toEqual([
+      expect.stringMatching(
+        /^error: .* is not empty \(addresses\.json, customers\.json, groups\.json, manifest\.json, \.\.\.\); pass --force/,
+      ),
+    ]);
+    expect(readdirSync(out).sort()).toEqual([
+      'addresses.json',
+      'customers.json',
+      'groups.json',
+      'manifest.json',
+      'notes.txt',
+    ]);
+    const forced = testIo();
+    expect(await main([...args, '--format', 'csv', '--force'], forced.io)).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([
+      'addresses.csv',
+      'customers.csv',
+      'groups.csv',
+      'manifest.json',
+      'notes.txt',
+    ]);
+    expect(forced.out).toContain(
+      '  replaced the earlier files: addresses.json, customers.json, groups.json, manifest.json',
+    );
+  });
+
   it('fails with file, path and reason for a bad fixture (exit 1)', async () => {
     const file = join(scratch, 'bad.yaml');
     writeFileSync(file, 'customers:\n  - group: Nope\n');
