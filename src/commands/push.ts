@@ -88,7 +88,7 @@ export function resumeCommand(flags: PushFlags, stateFile: string): string {
     if (v === undefined) continue;
     const text =
       name === 'addresses'
-        ? (v as number[]).join('-')
+        ? [...new Set(v as number[])].join('-')
         : name === 'now'
           ? new Date(v as number).toISOString()
           : String(v);
