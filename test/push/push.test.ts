@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { generatedDataSet } from '../../src/seed/index.js';
 import type { RunningServer } from '../../src/server.js';
 import type { Address, Customer, CustomerGroup } from '../../src/types.js';
 import { testIo } from '../cli/cli-io.js';
-import { freshHash, testServer, TOKEN } from '../helpers.js';
+import { freshHash, READ_ONLY, testServer, TOKEN } from '../helpers.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'bc-fakestore-push-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -302,6 +302,64 @@ describe('bc-fakestore push', () => {
       );
       expect(code).toBe(1);
       expect(t.err).toEqual([expect.stringMatching(/answered 401 .*check --token and --store$/)]);
+    });
+  });
+
+  it('stops at the first 403 of a read-only token with one line naming the store_v2_customers scope', async () => {
+    await emptyStore(async (server, hash) => {
+      const t = testIo();
+      const args = ['push', '--to', server.url, '--store', hash, '--token', READ_ONLY, '--customers', '30'];
+      expect(await main(args, t.io)).toBe(1);
+      expect(t.out).toEqual([]);
+      expect(t.err).toEqual([
+        expect.stringMatching(/^error: .* answered 403 .*: the token lacks the store_v2_customers scope/),
+      ]);
+      const client = clientFor(server, hash);
+      expect([await client.countCustomerGroups(), await client.countCustomers()]).toEqual([0, 0]);
+    });
+  });
+
+  it('names a failed address "address" in its failure line', async () => {
+    const dir = join(scratch, 'bad-address');
+    mkdirSync(dir);
+    const customer = {
+      id: 1,
+      first_name: 'Ann',
+      last_name: 'Lee',
+      email: 'ann@example.com',
+      customer_group_id: 0,
+    };
+    const address = {
+      ...{ id: 1, customer_id: 1, first_name: 'Ann', last_name: 'Lee', phone: '555-0100' },
+      ...{ street_1: '1 Road', city: 'Cair Paravel', state: 'East', zip: '00001' },
+    };
+    writeFileSync(join(dir, 'groups.ndjson'), '');
+    writeFileSync(join(dir, 'customers.ndjson'), `${JSON.stringify(customer)}\n`);
+    writeFileSync(join(dir, 'addresses.ndjson'), `${JSON.stringify({ ...address, country: 'Narnia' })}\n`);
+    await emptyStore(async (server, hash) => {
+      const t = testIo();
+      const args = ['push', '--to', server.url, '--store', hash, '--token', TOKEN, '--from', dir];
+      expect(await main(args, t.io)).toBe(1);
+      expect(t.out[4]).toBe('  addresses         0        0       1');
+      expect(t.err).toEqual([expect.stringMatching(/^ {2}failed: address 1 of the data set: .*country/)]);
+    });
+  });
+
+  it('warns when the store has a group of the same name with other rules, and puts its customers there', async () => {
+    await emptyStore(async (server, hash) => {
+      const client = clientFor(server, hash);
+      const theirs = await client.createCustomerGroup({ name: 'Wholesale' });
+      const t = testIo();
+      const args = ['push', '--to', server.url, '--store', hash, '--token', TOKEN, '--fixture', 'wholesale'];
+      expect(await main(args, t.io)).toBe(0);
+      expect(t.out[2]).toBe('  groups            1        1       0');
+      expect(t.err).toEqual([
+        "  warning: group 'Wholesale' is already in the store with other discount_rules: " +
+          `its customers join the store's group ${theirs.id}, which is left as it is`,
+      ]);
+      const [alice] = await client.listCustomers({ email: 'alice@acme-trading.example' });
+      expect(alice?.customer_group_id).toBe(theirs.id);
+      expect((await client.getCustomerGroup(theirs.id)).discount_rules).toEqual([]);
     });
   });
 });
