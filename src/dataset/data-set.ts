@@ -42,11 +42,11 @@ export interface World extends SyncDataSet, WorldRecords {
   readonly fingerprint: string;
 }
 
-/** What a data set says about itself besides its entries. */
-export type DataSetInfo = Partial<Pick<DataSet, 'origin' | 'id' | 'passwords'>>;
-
 /** Records in memory as a data set; addresses go with their customer whatever their order. */
-export function recordsDataSet(records: WorldRecords, info: DataSetInfo = {}): SyncDataSet {
+export function recordsDataSet(
+  records: WorldRecords,
+  info: Partial<Pick<DataSet, 'origin' | 'id' | 'passwords'>> = {},
+): SyncDataSet {
   const { groups, customers, addresses } = records;
   return {
     origin: info.origin ?? {},
@@ -82,3 +82,7 @@ export function collectDataSet(set: SyncDataSet): World {
   }
   return { ...recordsDataSet(records, set), ...records, fingerprint: fingerprint.digest() };
 }
+
+/** The fingerprint of records in memory: what a full read of them as a data set gives. */
+export const fingerprintWorld = (records: WorldRecords): string =>
+  collectDataSet(recordsDataSet(records)).fingerprint;

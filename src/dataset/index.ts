@@ -1,10 +1,10 @@
 /** The data-set model: one stream of groups, then customers with their addresses, and its consumers. */
 export {
   collectDataSet,
+  fingerprintWorld,
   recordsDataSet,
   type DataEntry,
   type DataSet,
-  type DataSetInfo,
   type EntityCounts,
   type SyncDataSet,
   type World,

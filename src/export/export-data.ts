@@ -82,6 +82,7 @@ export async function exportData(options: ExportOptions): Promise<ExportResult> 
     customers: new EntityWriter(outDir, 'customers', format),
     addresses: new EntityWriter(outDir, 'addresses', format),
   };
+  const all = Object.values(writers);
   const fingerprint = new Fingerprinter();
   const total = source.counts.customers ?? 0;
   let done = 0;
@@ -98,25 +99,20 @@ export async function exportData(options: ExportOptions): Promise<ExportResult> 
       if (++done % PROGRESS_EVERY > 0) continue;
       options.onProgress?.(done, total);
       await nextTurn(); // lets a signal (Ctrl-C) be heard during a long synchronous generation
-      if (signal?.aborted) throw new ExportInterrupted(done, []);
+      if (signal?.aborted)
+        throw new ExportInterrupted(
+          done,
+          all.map((w) => w.partial),
+        );
     }
     options.onProgress?.(done, total);
-    for (const w of Object.values(writers)) await w.close();
+    for (const w of all) await w.close();
   } catch (err) {
-    await Promise.all(Object.values(writers).map((w) => w.abort()));
-    if (err instanceof ExportInterrupted) {
-      throw new ExportInterrupted(
-        done,
-        Object.values(writers).map((w) => `${w.file}.partial`),
-      );
-    }
+    await Promise.all(all.map((w) => w.abort()));
     throw err;
   }
-  const counts = {
-    groups: writers.groups.count,
-    customers: writers.customers.count,
-    addresses: writers.addresses.count,
-  };
+  const [groups, customers, addresses] = all.map((w) => w.count) as [number, number, number];
+  const counts = { groups, customers, addresses };
   const manifest: ExportManifest = {
     generator: 'bc-fakestore',
     format,
@@ -128,6 +124,6 @@ export async function exportData(options: ExportOptions): Promise<ExportResult> 
   };
   const manifestPath = join(outDir, MANIFEST);
   await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
-  const files = [...Object.values(writers).map((w) => w.file), manifestPath];
+  const files = [...all.map((w) => w.file), manifestPath];
   return { counts, fingerprint: manifest.fingerprint, files, replaced };
 }

@@ -8,14 +8,6 @@ const OWN_FILE = /^(?:(?:groups|customers|addresses)\.(?:json|ndjson|csv)(?:\.pa
 /** An output folder that already holds files, and `force` was not given. */
 export class OutDirNotEmpty extends Error {
   override readonly name = 'OutDirNotEmpty';
-
-  constructor(
-    readonly dir: string,
-    /** What is in it (a few names). */
-    readonly found: string[],
-  ) {
-    super(`${dir} is not empty (${found.slice(0, 4).join(', ')}${found.length > 4 ? ', ...' : ''})`);
-  }
 }
 
 /**
@@ -27,7 +19,8 @@ export async function prepareOutDir(dir: string, force: boolean): Promise<string
   await mkdir(dir, { recursive: true });
   const found = (await readdir(dir)).sort();
   if (found.length === 0) return [];
-  if (!force) throw new OutDirNotEmpty(dir, found);
+  const shown = `${found.slice(0, 4).join(', ')}${found.length > 4 ? ', ...' : ''}`;
+  if (!force) throw new OutDirNotEmpty(`${dir} is not empty (${shown})`);
   const own = found.filter((name) => OWN_FILE.test(name));
   await Promise.all(own.map((name) => rm(join(dir, name), { force: true })));
   return own;

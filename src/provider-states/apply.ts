@@ -11,17 +11,10 @@ import {
   type StateParams,
   type StateValues,
 } from './registry.js';
-import { StateRecords } from './state-records.js';
-import { PROVIDER_STATES } from './states.js';
+import { PROVIDER_STATES, StateRecords } from './states.js';
 
 /** The store hash the consumer pacts use, and the default store of `POST /__admin/provider-states`. */
 export const PACT_STORE_HASH = 'pactstore';
-
-/** A state's data set and the values (ids) it returns to the pact. */
-export interface ProviderStateData {
-  data: SyncDataSet;
-  values: StateValues;
-}
 
 /**
  * The data set a state's sentence describes (ids from 1, passwords hashed by `ctx`), and the ids
@@ -31,7 +24,7 @@ export async function providerStateData(
   state: string,
   params: StateParams = {},
   ctx: StateContext = stateContext(),
-): Promise<ProviderStateData> {
+): Promise<{ data: SyncDataSet; values: StateValues }> {
   const found = findProviderState(PROVIDER_STATES, state, params);
   const records = new StateRecords(ctx);
   try {
@@ -58,11 +51,6 @@ export async function setUpProviderState(
   // No fingerprint: a state's dates come from the clock and its password hashes are salted.
   await stores.fill(storeHash, { ...dataSetFill(data), fingerprint: () => null });
   return values;
-}
-
-/** Leaves the store empty after an interaction. */
-export async function tearDownProviderState(stores: Stores, storeHash: string): Promise<void> {
-  await stores.fill(storeHash, null);
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -94,7 +82,7 @@ export async function changeProviderState(
   if (!isStoreHash(hash)) throw new ApiError(400, `'${hash}' is not a store hash.`);
   try {
     if (action === 'teardown') {
-      await tearDownProviderState(stores, hash);
+      await stores.fill(hash, null); // the store is left empty
       return {};
     }
     const params = (body.params ?? {}) as StateParams;

@@ -6,7 +6,7 @@
 import { DEFAULT_PASSWORD_COST } from '../config.js';
 import { hashPassword } from '../domain/passwords.js';
 import { wholeSeconds } from '../domain/format.js';
-import type { StateRecords } from './state-records.js';
+import type { StateRecords } from './states.js';
 
 /** Parameters of a state, as a pact carries them (`providerStates[].params`). */
 export type StateParams = Record<string, unknown>;
@@ -39,12 +39,6 @@ export class ProviderStateError extends Error {
   override readonly name = 'ProviderStateError';
 }
 
-/** A state found in the registry, with its parameters (from the pact, or read from a concrete sentence). */
-export interface FoundState {
-  definition: ProviderStateDefinition;
-  params: StateParams;
-}
-
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 function sentencePattern(sentence: string): RegExp {
@@ -60,7 +54,7 @@ export function findProviderState(
   definitions: readonly ProviderStateDefinition[],
   state: string,
   params: StateParams = {},
-): FoundState {
+): { definition: ProviderStateDefinition; params: StateParams } {
   const exact = definitions.find((d) => d.sentence === state);
   if (exact) return { definition: exact, params };
   // Concrete sentences: the definition with the most parameters wins ("email and password" over "email").

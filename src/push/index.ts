@@ -3,11 +3,4 @@ export { pushData, pushTarget, type PushOptions } from './push-data.js';
 export type { KindSummary, PushFailure, PushSummary } from './push-run.js';
 export { ExportFolderError, readExportFolder, CsvRecordReader } from './read-export.js';
 export { PushState, PushStateError } from './push-state.js';
-export {
-  pacedCalls,
-  PushInterrupted,
-  realSleep,
-  type PacingOptions,
-  type PacingStats,
-  type Sleep,
-} from './paced-calls.js';
+export { PushInterrupted, type Sleep } from './paced-calls.js';

@@ -5,22 +5,14 @@
  * 504) or a dropped connection, back off and try again a few times, but only reads: a create that
  * failed that way may have happened, and the next run finds it by lookup instead.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import { BigCommerceApiError, type BigCommerceClient } from '../client/index.js';
 
 /** Waits this many milliseconds, or less once `signal` aborts (tests pass one that moves a fake clock). */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 /** The real wait; an abort ends it early. */
-export const realSleep: Sleep = (ms, signal) =>
-  new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
+export const realSleep: Sleep = (ms, signal) => delay(ms, undefined, { signal }).catch(() => undefined);
 
 /** A push stopped by its signal (Ctrl-C) between two calls. */
 export class PushInterrupted extends Error {

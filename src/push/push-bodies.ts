@@ -43,26 +43,15 @@ export function customerBody(c: CustomerRecord, groupId: number, password?: stri
   return password === undefined ? body : { ...body, _authentication: { password } };
 }
 
-const ADDRESS_FIELDS = [
-  'first_name',
-  'last_name',
-  'company',
-  'street_1',
-  'street_2',
-  'city',
-  'state',
-  'zip',
-  'country',
-  'phone',
-  'address_type',
-] as const;
+/** The fields of an address a client writes. */
+const ADDRESS_FIELDS =
+  'first_name last_name company street_1 street_2 city state zip country phone address_type'.split(
+    ' ',
+  ) as (keyof AddressRecord & keyof AddressCreate)[];
 
 /** An address as `POST /customers/{id}/addresses` takes it. */
-export const addressBody = (a: AddressRecord): AddressCreate => {
-  const body: Record<string, string> = {};
-  for (const f of ADDRESS_FIELDS) body[f] = a[f];
-  return body as unknown as AddressCreate;
-};
+export const addressBody = (a: AddressRecord): AddressCreate =>
+  Object.fromEntries(ADDRESS_FIELDS.map((f) => [f, a[f]])) as unknown as AddressCreate;
 
 /** The fields that make two addresses of one customer the same address. */
 export const addressKey = (a: Address | AddressCreate): string =>

@@ -6,8 +6,8 @@
  */
 import { BigCommerceApiError, type BigCommerceClient } from '../client/index.js';
 import type { DataEntry, DataSet, EntityCounts } from '../dataset/index.js';
-import type { AddressRecord, CustomerRecord, GroupRecord } from '../domain/records.js';
-import type { Address, Customer, CustomerGroup } from '../types.js';
+import type { AddressRecord } from '../domain/records.js';
+import type { Address, Customer } from '../types.js';
 import { PushInterrupted, type pacedCalls } from './paced-calls.js';
 import { addressBody, addressKey, customerBody, groupBody, groupDifferences } from './push-bodies.js';
 import type { PushState } from './push-state.js';
@@ -69,6 +69,12 @@ export class PushRun {
     private readonly onProgress?: (kind: Kind, done: number, total: number | undefined) => void,
   ) {}
 
+  /** Records that source `from` is store `to`, as created or as found (skipped). */
+  private done(kind: Kind, from: number, to: number, how: 'created' | 'skipped'): void {
+    if (this.state.ids[kind].get(from) !== to) this.state.record(kind, from, to);
+    this.summary[kind][how]++;
+  }
+
   /** Counts a failure unless it ends the push. */
   private failed(kind: Kind, sourceId: number, err: unknown): void {
     if (fatal(err)) throw err;
@@ -81,49 +87,46 @@ export class PushRun {
     this.onProgress?.(kind, s.created + s.skipped + s.failed, this.source.counts[kind]);
   }
 
+  /** Every item of a paged list (a read: retried after gateway hiccups). */
+  private async all<T>(page: (n: number) => Promise<T[]>): Promise<T[]> {
+    const items: T[] = [];
+    for (let n = 1; ; n++) {
+      const list = await this.call(() => page(n), true);
+      items.push(...list);
+      if (list.length < PAGE) return items;
+    }
+  }
+
   private async *customers(): AsyncGenerator<Extract<DataEntry, { kind: 'customer' }>> {
     for await (const e of this.source.entries()) if (e.kind === 'customer') yield e;
   }
 
   /** Creates the groups the store lacks; a group of the same name is used, with a warning if it differs. */
   async groups(): Promise<void> {
-    const existing = new Map<string, CustomerGroup>();
-    for (let page = 1; ; page++) {
-      const list = await this.call(() => this.client.listCustomerGroups({ page, limit: PAGE }), true);
-      for (const g of list) existing.set(g.name.toLowerCase(), g);
-      if (list.length < PAGE) break;
-    }
+    const listed = await this.all((page) => this.client.listCustomerGroups({ page, limit: PAGE }));
+    const byName = new Map(listed.map((g) => [g.name.toLowerCase(), g]));
     for await (const e of this.source.entries()) {
       if (e.kind !== 'group') break;
-      await this.group(e.group, existing.get(e.group.name.toLowerCase()), existing);
-      this.progress('groups');
-    }
-  }
-
-  private async group(
-    g: GroupRecord,
-    found: CustomerGroup | undefined,
-    existing: Map<string, CustomerGroup>,
-  ) {
-    if (found) {
-      const differs = groupDifferences(g, found);
+      const g = e.group;
+      const found = byName.get(g.name.toLowerCase());
+      const differs = found ? groupDifferences(g, found) : [];
       if (differs.length > 0) {
         this.summary.warnings.push(
           `group '${g.name}' is already in the store with other ${differs.join(', ')}: ` +
-            `its customers join the store's group ${found.id}, which is left as it is`,
+            `its customers join the store's group ${found?.id}, which is left as it is`,
         );
       }
-      if (this.state.ids.groups.get(g.id) !== found.id) this.state.record('groups', g.id, found.id);
-      this.summary.groups.skipped++;
-      return;
-    }
-    try {
-      const created = await this.call(() => this.client.createCustomerGroup(groupBody(g)));
-      existing.set(created.name.toLowerCase(), created);
-      this.state.record('groups', g.id, created.id);
-      this.summary.groups.created++;
-    } catch (err) {
-      this.failed('groups', g.id, err);
+      try {
+        if (found) this.done('groups', g.id, found.id, 'skipped');
+        else {
+          const created = await this.call(() => this.client.createCustomerGroup(groupBody(g)));
+          byName.set(created.name.toLowerCase(), created);
+          this.done('groups', g.id, created.id, 'created');
+        }
+      } catch (err) {
+        this.failed('groups', g.id, err);
+      }
+      this.progress('groups');
     }
   }
 
@@ -135,55 +138,51 @@ export class PushRun {
   /** Creates the customers the store lacks; resolves with the store ids created (they have no addresses yet). */
   async customersPass(): Promise<Set<number>> {
     const fresh = new Set<number>();
-    const storeHadCustomers = (await this.call(() => this.client.countCustomers(), true)) > 0;
+    const lookUp = (await this.call(() => this.client.countCustomers(), true)) > 0;
     for await (const { customer: c } of this.customers()) {
-      if (this.state.ids.customers.has(c.id)) this.summary.customers.skipped++;
-      else await this.customer(c, storeHadCustomers, fresh);
+      const groupId = c.customer_group_id === 0 ? 0 : this.state.ids.groups.get(c.customer_group_id);
+      try {
+        if (this.state.ids.customers.has(c.id)) this.summary.customers.skipped++;
+        else if (groupId === undefined) throw new Error(`its group ${c.customer_group_id} was not pushed`);
+        else {
+          const existing = lookUp ? await this.findByEmail(c.email) : undefined;
+          if (existing) this.done('customers', c.id, existing.id, 'skipped');
+          else {
+            const body = customerBody(c, groupId, this.source.passwords.get(c.id));
+            const created = await this.call(() => this.client.createCustomer(body));
+            fresh.add(created.id);
+            this.done('customers', c.id, created.id, 'created');
+          }
+        }
+      } catch (err) {
+        // A create that answered "already in use" (made meanwhile, or by a run that was cut off).
+        const inUse =
+          err instanceof BigCommerceApiError && err.status === 400 && EMAIL_IN_USE.test(err.message);
+        const existing = inUse ? await this.findByEmail(c.email).catch(ignoreUnlessFatal) : undefined;
+        if (existing) this.done('customers', c.id, existing.id, 'skipped');
+        else this.failed('customers', c.id, err);
+      }
       this.progress('customers');
     }
     return fresh;
-  }
-
-  private async customer(c: CustomerRecord, lookUp: boolean, fresh: Set<number>): Promise<void> {
-    const groupId = c.customer_group_id === 0 ? 0 : this.state.ids.groups.get(c.customer_group_id);
-    if (groupId === undefined) {
-      return this.failed('customers', c.id, new Error(`its group ${c.customer_group_id} was not pushed`));
-    }
-    try {
-      const existing = lookUp ? await this.findByEmail(c.email) : undefined;
-      if (existing) return this.matched(c.id, existing.id);
-      const body = customerBody(c, groupId, this.source.passwords.get(c.id));
-      const created = await this.call(() => this.client.createCustomer(body));
-      this.state.record('customers', c.id, created.id);
-      fresh.add(created.id);
-      this.summary.customers.created++;
-    } catch (err) {
-      const inUse =
-        err instanceof BigCommerceApiError && err.status === 400 && EMAIL_IN_USE.test(err.message);
-      const existing = inUse ? await this.findByEmail(c.email).catch(ignoreUnlessFatal) : undefined;
-      if (existing) this.matched(c.id, existing.id);
-      else this.failed('customers', c.id, err);
-    }
-  }
-
-  private matched(sourceId: number, storeId: number): void {
-    this.state.record('customers', sourceId, storeId);
-    this.summary.customers.skipped++;
   }
 
   /** Adds each customer's addresses; those of a customer that existed are matched by their fields first. */
   async addressesPass(fresh: Set<number>): Promise<void> {
     for await (const { customer, addresses } of this.customers()) {
       const customerId = this.state.ids.customers.get(customer.id);
-      let unmatched: Address[] | undefined; // the store's addresses of this customer, read once
+      let unmatched: Address[] | undefined; // the store's addresses of a customer that existed, read once
       for (const a of addresses) {
         try {
           if (this.state.ids.addresses.has(a.id)) this.summary.addresses.skipped++;
           else if (customerId === undefined) throw new Error(`its customer ${a.customer_id} was not pushed`);
-          else if (fresh.has(customerId)) await this.createAddress(customerId, a);
           else {
-            unmatched ??= await this.addressesOf(customerId);
-            await this.address(customerId, a, unmatched);
+            if (!fresh.has(customerId)) {
+              unmatched ??= await this.all((page) =>
+                this.client.listCustomerAddresses(customerId, { page, limit: PAGE }),
+              );
+            }
+            await this.address(customerId, a, unmatched ?? []);
           }
         } catch (err) {
           this.failed('addresses', a.id, err);
@@ -193,30 +192,12 @@ export class PushRun {
     }
   }
 
-  private async addressesOf(customerId: number): Promise<Address[]> {
-    const all: Address[] = [];
-    for (let page = 1; ; page++) {
-      const list = await this.call(
-        () => this.client.listCustomerAddresses(customerId, { page, limit: PAGE }),
-        true,
-      );
-      all.push(...list);
-      if (list.length < PAGE) return all;
-    }
-  }
-
   private async address(customerId: number, a: AddressRecord, unmatched: Address[]): Promise<void> {
-    const key = addressKey(addressBody(a));
-    const match = unmatched.findIndex((x) => addressKey(x) === key);
-    if (match < 0) return this.createAddress(customerId, a);
-    const [existing] = unmatched.splice(match, 1);
-    this.state.record('addresses', a.id, (existing as Address).id);
-    this.summary.addresses.skipped++;
-  }
-
-  private async createAddress(customerId: number, a: AddressRecord): Promise<void> {
-    const created = await this.call(() => this.client.createCustomerAddress(customerId, addressBody(a)));
-    this.state.record('addresses', a.id, created.id);
-    this.summary.addresses.created++;
+    const body = addressBody(a);
+    const match = unmatched.findIndex((x) => addressKey(x) === addressKey(body));
+    const [existing] = match < 0 ? [] : unmatched.splice(match, 1);
+    if (existing) return this.done('addresses', a.id, existing.id, 'skipped');
+    const created = await this.call(() => this.client.createCustomerAddress(customerId, body));
+    this.done('addresses', a.id, created.id, 'created');
   }
 }

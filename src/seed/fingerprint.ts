@@ -8,13 +8,6 @@ import type { DataEntry } from '../dataset/data-set.js';
 import type { AddressRecord, CustomerRecord, FormField, GroupRecord } from '../domain/records.js';
 import { CanonicalHash } from './canonical.js';
 
-/** The entities a fingerprint covers. */
-export interface WorldEntities {
-  groups: readonly GroupRecord[];
-  customers: readonly CustomerRecord[];
-  addresses: readonly AddressRecord[];
-}
-
 function formFields(out: CanonicalHash, fields: readonly FormField[] | null): void {
   if (fields === null) return out.null();
   out.list(fields.length);
@@ -111,13 +104,4 @@ export class Fingerprinter {
       .update(`${summary.join('\n')}\n`)
       .digest('hex');
   }
-}
-
-/** The sha256 hex fingerprint of a world's entities (the value generateWorld reports). */
-export function fingerprintWorld(world: WorldEntities): string {
-  const fp = new Fingerprinter();
-  for (const g of world.groups) fp.group(g);
-  for (const c of world.customers) fp.customer(c);
-  for (const a of world.addresses) fp.address(a);
-  return fp.digest();
 }
