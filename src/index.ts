@@ -85,7 +85,12 @@ export {
 /** Pushing a data set into any Customers V2 store (the fake or a real one) through its API. */
 export { pushData, readExportFolder, type PushOptions, type PushSummary } from './push/index.js';
 /** Provider states: the data set each pact sentence describes, and a store set up with it. */
-export { providerStateData, setUpProviderState, PROVIDER_STATES } from './provider-states/index.js';
+export {
+  providerStateData,
+  setUpProviderState,
+  stateContext,
+  PROVIDER_STATES,
+} from './provider-states/index.js';
 
 /** The API shapes, generated from the spec (`Customer`, `Address`, `CustomerGroup`, ...). */
 export type * from './types.js';
