@@ -9,11 +9,9 @@ import { compileSymbols, compileTemplate, oneOf, pickFrom } from './patterns.js'
 import type { Gen } from './patterns.js';
 import type { SeededRandom } from './random.js';
 
-/** The store locales a world can be generated in, as faker names them. */
-export const SEED_LOCALES = ['en_US', 'en_GB', 'en_CA', 'en_AU', 'de', 'fr'] as const;
+import type { SeedLocale } from '../config.js';
 
-/** One of {@link SEED_LOCALES}. */
-export type SeedLocale = (typeof SEED_LOCALES)[number];
+export { isSeedLocale, SEED_LOCALES, type SeedLocale } from '../config.js';
 
 interface CountrySource {
   country: string;
@@ -150,9 +148,4 @@ export function countryKit(locale: SeedLocale): CountryKit {
   let kit = kits.get(locale);
   if (!kit) kits.set(locale, (kit = buildKit(locale)));
   return kit;
-}
-
-/** Whether a string names one of the supported store locales. */
-export function isSeedLocale(value: string): value is SeedLocale {
-  return (SEED_LOCALES as readonly string[]).includes(value);
 }
