@@ -21,10 +21,14 @@ import {
   toApiError,
 } from './errors.js';
 import { isLoopback, TokenTable, sameToken } from './http/auth.js';
+import { allowedOrigin, corsHeaders, isPreflight, preflightHeaders } from './http/cors.js';
 import { readJsonBody } from './http/body.js';
+import { negotiate, type Negotiated } from './http/negotiate.js';
 import { RateLimiter } from './http/rate-limit.js';
+import { formatError, formatRequest } from './http/request-log.js';
 import { resolveOptions, type AppOptions, type ResolvedOptions } from './options.js';
 import { CustomerJsonCache } from './representation/json-cache.js';
+import { xmlReply } from './representation/xml.js';
 import { addressRoutes } from './routes/addresses.js';
 import { adminRoutes } from './routes/admin.js';
 import { customerRoutes } from './routes/customers.js';
@@ -49,13 +53,14 @@ type Routed = { api: 'v2'; route: ApiRoute } | { api: 'admin'; route: AdminRoute
 const STORE_PATH = /^\/stores\/([^/]*)\/v2(\/.*)?$/;
 const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS']);
 const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
-const ACCEPTS_JSON = /json|\*\/\*|application\/\*/i;
 const NO_BODY: CheckedBody = { body: undefined, echoed: {} };
 
-/** What serving a request came to: the reply, and the rate-limit headers to send with it. */
+/** What serving a request came to: the reply, the rate-limit headers, the format and operation asked for. */
 interface Served {
   reply: Reply;
   rate?: Record<string, string>;
+  format?: Negotiated['format'];
+  operationId?: string;
 }
 
 /** Builds the fake's request handler from one options object. */
@@ -99,7 +104,15 @@ export function createApp(options: AppOptions = {}): App {
     search: string,
   ): Served | Promise<Served> {
     let rate: Record<string, string> | undefined;
-    const failed = (err: unknown): Served => ({ reply: errorReply(err, false), rate });
+    // Negotiated first, so that even the early refusals (401, 404, 429, 501) come in the format asked for.
+    const wanted = negotiate(rest || '/', req.headers.accept);
+    let operationId: string | undefined;
+    const failed = (err: unknown): Served => ({
+      reply: errorReply(err, false),
+      rate,
+      format: wanted.format,
+      operationId,
+    });
     try {
       if (!isStoreHash(storeHash)) {
         rate = limiter.peek();
@@ -116,14 +129,11 @@ export function createApp(options: AppOptions = {}): App {
       rate = decision.headers;
       if (!decision.allowed) throw tooManyRequests();
       if (!KNOWN_METHODS.has(method)) throw notImplemented();
-      let path = rest || '/';
-      if (path.endsWith('.xml')) throw notAcceptable();
-      if (path.endsWith('.json')) path = path.slice(0, -5);
-      const accept = req.headers.accept;
-      if (accept && !ACCEPTS_JSON.test(accept)) throw notAcceptable();
-      const { routed, params } = find(method, `/stores/${storeHash}/v2${path}`);
+      if (wanted.format === 'not-acceptable') throw notAcceptable();
+      const { routed, params } = find(method, `/stores/${storeHash}/v2${wanted.path}`);
       if (routed.api !== 'v2') throw notFound();
       const route = routed.route;
+      operationId = route.operationId;
       if (route.strictLimit) {
         const strict = strictLimiter.take(storeHash);
         if (!strict.allowed) {
@@ -151,7 +161,7 @@ export function createApp(options: AppOptions = {}): App {
               json,
               hashPassword: hash,
             }),
-            (reply): Served => ({ reply, rate }),
+            (reply): Served => ({ reply, rate, format: wanted.format, operationId }),
           ),
         ),
       );
@@ -197,10 +207,11 @@ export function createApp(options: AppOptions = {}): App {
 
   function errorReply(err: unknown, explain: boolean): Reply {
     const e = toApiError(err, explain);
-    if (e.status === 500)
-      opts.log(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    if (e.status === 500) opts.log(formatError(Date.now(), err, opts.logFormat), 'error');
     const r = renderError(e, explain);
-    return r.status === 413 ? { ...r, headers: { ...r.headers, Connection: 'close' } } : r;
+    // The log says why: the answer carries only what the platform would say.
+    const note = e.why && !e.message.includes(e.why) ? `${e.message} (${e.why})` : e.message;
+    return { ...r, note, ...(r.status === 413 ? { headers: { ...r.headers, Connection: 'close' } } : {}) };
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
@@ -210,16 +221,36 @@ export function createApp(options: AppOptions = {}): App {
     const path = qi === -1 ? url : url.slice(0, qi);
     const search = qi === -1 ? '' : url.slice(qi + 1);
     const method = req.method ?? 'GET';
+    const origin = opts.cors ? allowedOrigin(req, opts.cors) : undefined;
     const m = STORE_PATH.exec(path);
-    const work: Served | Promise<Served> = m
-      ? serveStore(req, method, m[1] as string, m[2] ?? '', search)
-      : path === '/__admin' || path.startsWith('/__admin/')
-        ? serveAdmin(req, method, path, search).then((reply) => ({ reply }))
-        : { reply: errorReply(notFound(), false) };
-    const finish = ({ reply, rate }: Served): void => {
-      send(res, reply, rate, method === 'HEAD');
+    const work: Served | Promise<Served> =
+      origin !== undefined && isPreflight(req)
+        ? { reply: { status: 204, headers: preflightHeaders(origin) } }
+        : m
+          ? serveStore(req, method, m[1] as string, m[2] ?? '', search)
+          : path === '/__admin' || path.startsWith('/__admin/')
+            ? serveAdmin(req, method, path, search).then((reply) => ({ reply }))
+            : { reply: errorReply(notFound(), false) };
+    const finish = ({ reply, rate, format, operationId }: Served): void => {
+      const sent = format === 'xml' ? xmlReply(reply, operationId) : reply;
+      send(
+        res,
+        origin === undefined ? sent : withHeaders(sent, corsHeaders(origin)),
+        rate,
+        method === 'HEAD',
+      );
       if (!opts.quiet) {
-        opts.log(`${method} ${path} ${reply.status} ${(performance.now() - started).toFixed(1)}ms`);
+        const record = {
+          time: Date.now(),
+          method,
+          path,
+          status: reply.status,
+          durationMs: performance.now() - started,
+          ...(m ? { store: m[1] as string } : {}),
+          ...(operationId ? { operationId } : {}),
+          ...(reply.status >= 400 && reply.note ? { message: reply.note } : {}),
+        };
+        opts.log(formatRequest(record, opts.logFormat), 'info');
       }
     };
     if (work instanceof Promise) {
@@ -251,12 +282,18 @@ function send(
   if (reply.headers) for (const name in reply.headers) put(headers, name, reply.headers[name] as string);
   const body = reply.bytes ?? reply.body;
   if (body !== undefined) {
-    put(headers, 'Content-Type', 'application/json');
+    if (reply.headers?.['Content-Type'] === undefined) put(headers, 'Content-Type', 'application/json');
     put(headers, 'Content-Length', typeof body === 'string' ? Buffer.byteLength(body) : body.length);
   }
   res.writeHead(reply.status, headers);
   res.end(head ? undefined : body);
 }
+
+/** A reply with more headers (the reply's own win). */
+const withHeaders = (reply: Reply, headers: Record<string, string>): Reply => ({
+  ...reply,
+  headers: { ...headers, ...reply.headers },
+});
 
 /** Sets a header in a flat `[name, value, ...]` list: replaces the value of that name, or appends. */
 function put(headers: (string | number)[], name: string, value: string | number): void {

@@ -27,11 +27,31 @@ export type CliIo = Omit<CliContext, 'exitCode'>;
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
+/**
+ * Prints lines on a stream until it fails: once the reader has gone (EPIPE, as under `| head -1`)
+ * or the stream breaks, later lines are dropped, so a closed stdout never stops a command.
+ */
+function lineWriter(stream: NodeJS.WriteStream): (line: string) => void {
+  let open = true;
+  stream.on('error', () => {
+    open = false;
+  });
+  return (line) => {
+    if (open && !stream.destroyed) stream.write(`${line}\n`);
+  };
+}
+
+/** Whether stdout shows colours: a terminal, and NO_COLOR (https://no-color.org) not set. */
+function stdoutHasColour(): boolean {
+  return process.stdout.isTTY === true && !process.env.NO_COLOR;
+}
+
 /** The real process: stdout, stderr, and SIGINT/SIGTERM. */
 export function processIo(): CliIo {
   return {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
+    out: lineWriter(process.stdout),
+    err: lineWriter(process.stderr),
+    colour: stdoutHasColour(),
     untilStopped: () =>
       new Promise((resolve) => {
         const stop = (signal: NodeJS.Signals) => {

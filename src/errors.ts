@@ -76,9 +76,12 @@ export const methodNotAllowed = (allowed: string[]): ApiError =>
     Allow: allowed.join(', '),
   });
 
-/** 406: the client asked for a format other than JSON. */
+/** 406: the client accepts neither format the API serves. */
 export const notAcceptable = (): ApiError =>
-  new ApiError(406, 'The requested content type is not available: this store answers application/json.');
+  new ApiError(
+    406,
+    'The requested content type is not available: this store answers application/json or application/xml.',
+  );
 
 /** 409: the change conflicts with existing data. */
 export const conflict = (reason: string): ApiError =>

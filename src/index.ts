@@ -39,9 +39,10 @@ export type {
   WorldRecords,
 } from './domain/records.js';
 
-/** The typed Customers V2 client (real store or fake) and the error every method throws. */
+/** The typed Customers V2 client (real store or fake) and the errors its methods throw. */
 export {
   BigCommerceApiError,
+  BigCommerceNetworkError,
   createClient,
   parseErrorBody,
   readRateLimit,
@@ -55,38 +56,50 @@ export type { RateLimit as RateLimitInfo } from './client/index.js';
 /** Checks one HTTP answer against spec/customers.v2.yaml; returns the violations (empty when it conforms). */
 export { checkExchange, matchSpecPath, type ExchangeToCheck } from './spec-conformance.js';
 
-/** The deterministic seed generator (`generateWorld`, single entities, fingerprints): src/seed/index.ts. */
+/** The deterministic seed generator (`generatedDataSet`, `generateWorld`, single entities, fingerprints). */
 export * from './seed/index.js';
+/** The data-set model: one stream of groups, then customers with their addresses; collected or filled into a store. */
+export {
+  collectDataSet,
+  dataSetFill,
+  recordsDataSet,
+  type DataEntry,
+  type DataSet,
+  type EntityCounts,
+  type SyncDataSet,
+  type World,
+} from './dataset/index.js';
 
 /** Fixtures: named data sets (fixtures/*.yaml) mixing literal entities with seeded ones. */
 export {
+  dataSetFor,
   FIXTURES_DIR,
   FixtureError,
   fixtureFill,
   listFixtures,
   loadFixture,
+  type DataSetSpec,
   type FixtureOptions,
   type FixtureWorld,
 } from './fixtures/index.js';
 /** Writing a data set as the API represents it (json, ndjson, csv), entity by entity. */
 export {
   exportData,
-  fixtureSource,
-  generatedSource,
-  type DataSource,
+  ExportInterrupted,
+  OutDirNotEmpty,
   type ExportFormat,
   type ExportOptions,
   type ExportResult,
 } from './export/index.js';
 /** Pushing a data set into any Customers V2 store (the fake or a real one) through its API. */
+export { pushData, readExportFolder, type PushOptions, type PushSummary } from './push/index.js';
+/** Provider states: the data set each pact sentence describes, and a store set up with it. */
 export {
-  pushData,
-  pushSourceOf,
-  readExportFolder,
-  type PushOptions,
-  type PushSource,
-  type PushSummary,
-} from './push/index.js';
+  providerStateData,
+  setUpProviderState,
+  stateContext,
+  PROVIDER_STATES,
+} from './provider-states/index.js';
 
 /** The API shapes, generated from the spec (`Customer`, `Address`, `CustomerGroup`, ...). */
 export type * from './types.js';

@@ -10,7 +10,9 @@ import {
 import type { Backend } from './engine/backend.js';
 import type { PrimeStore } from './engine/stores.js';
 import type { TokenConfig } from './http/auth.js';
+import type { CorsOrigins } from './http/cors.js';
 import type { RateLimit } from './http/rate-limit.js';
+import type { LogFormat } from './http/request-log.js';
 
 export type { Scope, TokenConfig } from './http/auth.js';
 export type { RateLimit } from './http/rate-limit.js';
@@ -49,13 +51,20 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Behaviours of low-confidence facts (see src/compat.ts); default: the most plausible. */
   compat?: Partial<Compat>;
-  /** Where request and error lines go; default: nowhere. */
-  log?: (line: string) => void;
+  /** Answer browsers from these origins (`'*'`: any): preflights, exposed headers. Default: no CORS. */
+  cors?: CorsOrigins;
+  /** Where request lines (`info`) and internal errors (`error`) go; default: nowhere. */
+  log?: (line: string, level: 'info' | 'error') => void;
+  /** Request lines as text for people (default) or one JSON object per line. */
+  logFormat?: LogFormat;
 }
 
 /** The options with every default filled in. */
-export interface ResolvedOptions extends Required<Omit<AppOptions, 'log' | 'prime' | 'backend' | 'compat'>> {
-  log: (line: string) => void;
+export interface ResolvedOptions extends Required<
+  Omit<AppOptions, 'log' | 'prime' | 'backend' | 'compat' | 'cors'>
+> {
+  log: (line: string, level: 'info' | 'error') => void;
+  cors: CorsOrigins | undefined;
   quiet: boolean;
   prime: PrimeStore | undefined;
   backend: Backend | undefined;
@@ -81,7 +90,9 @@ export function resolveOptions(o: AppOptions): ResolvedOptions {
     maxBodyBytes: o.maxBodyBytes ?? 1024 * 1024,
     maxStores: o.maxStores ?? 10_000,
     compat: { ...DEFAULT_COMPAT, ...o.compat },
+    cors: o.cors,
     log: o.log ?? (() => {}),
+    logFormat: o.logFormat ?? 'text',
     quiet: o.log === undefined,
   };
 }

@@ -16,7 +16,7 @@ import type { Backend, StoreCounts } from '../src/engine/backend.js';
 import { createCustomer, type NewCustomerInput } from '../src/engine/customer-ops.js';
 import { openSqliteBackend } from '../src/engine/sqlite/sqlite-backend.js';
 import type { StoreFill } from '../src/engine/stores.js';
-import { checkExchange } from '../src/spec-conformance.js';
+import { answerBody, checkExchange } from '../src/spec-conformance.js';
 import { startServer, type RunningServer, type ServerOptions } from '../src/server.js';
 import { record } from './helpers-server-tap.js';
 
@@ -65,7 +65,7 @@ export interface TestResponse {
   status: number;
   headers: Record<string, string | string[] | number | undefined>;
   text: string;
-  /** The parsed JSON body (undefined when empty). */
+  /** The parsed JSON body, or an XML body read back into JSON by the spec (undefined when empty). */
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
@@ -100,7 +100,10 @@ export function testApp(options: AppOptions = {}) {
     const res = await inject(app.handle, opts);
     const out = { status: res.statusCode, headers: res.headers, text: res.payload };
     assertConforms(method, full, out);
-    return { ...out, body: res.payload ? JSON.parse(res.payload) : undefined };
+    return {
+      ...out,
+      body: answerBody({ method, url: full, status: out.status, headers: out.headers, body: out.text }),
+    };
   }
 
   return {

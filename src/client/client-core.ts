@@ -1,6 +1,7 @@
 import createFetchClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { paths } from '../types.js';
 import { BigCommerceApiError } from './api-error.js';
+import { BigCommerceNetworkError } from './network-error.js';
 import { describeResponse, type ResponseMeta } from './rate-limit.js';
 
 /** Options of `createClient`. */
@@ -24,7 +25,10 @@ export interface ClientCore {
   lastResponse: ResponseMeta | undefined;
 }
 
-/** Builds the openapi-fetch client with the auth headers and the middleware that records and rejects. */
+/**
+ * Builds the openapi-fetch client with the auth headers and the middleware that records and
+ * rejects: `BigCommerceApiError` for an answer outside 2xx, `BigCommerceNetworkError` for no answer.
+ */
 export function createClientCore(options: ClientOptions): ClientCore {
   const headers = new Headers(options.headers);
   headers.set('X-Auth-Token', options.token);
@@ -49,6 +53,11 @@ export function createClientCore(options: ClientOptions): ClientCore {
         });
       }
       return undefined;
+    },
+    onError({ request, error }) {
+      // An abort is the caller's own doing: it stays as fetch threw it.
+      if (error instanceof Error && error.name === 'AbortError') return error;
+      return new BigCommerceNetworkError({ method: request.method, url: request.url, error });
     },
   };
   api.use(recordAndReject);

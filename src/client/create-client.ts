@@ -14,7 +14,8 @@ export type BigCommerceClient = ReturnType<typeof customerMethods> &
 
 /**
  * Creates a client for one store. Methods resolve to the data (lists to arrays, counts to numbers,
- * validate to a boolean, deletes to nothing) and throw `BigCommerceApiError` on any non-2xx.
+ * validate to a boolean, deletes to nothing); they throw `BigCommerceApiError` on any non-2xx and
+ * `BigCommerceNetworkError` when no answer arrives (nothing listens, the connection broke).
  */
 export function createClient(options: ClientOptions): BigCommerceClient {
   const core = createClientCore(options);

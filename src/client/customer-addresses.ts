@@ -31,6 +31,13 @@ export function customerAddressMethods(core: ClientCore) {
         params: { path: owner(customerId) },
       });
     },
+    /** `GET /customers/addresses/count`: how many addresses all customers have (legacy route). */
+    async countAllCustomerAddresses(): Promise<number> {
+      const { data } = await api.GET('/stores/{store_hash}/v2/customers/addresses/count', {
+        params: { path: { store_hash: core.storeHash } },
+      });
+      return expectBody(data, 'countAllCustomerAddresses').count;
+    },
     /** `GET /customers/{customer_id}/addresses/count`: how many addresses the customer has. */
     async countCustomerAddresses(customerId: number): Promise<number> {
       const { data } = await api.GET('/stores/{store_hash}/v2/customers/{customer_id}/addresses/count', {

@@ -6,6 +6,8 @@ export interface CliContext {
   out(line: string): void;
   /** Prints one line on stderr. */
   err(line: string): void;
+  /** Whether stdout is a terminal that shows colours; commands print no ANSI codes unless it is. */
+  colour?: boolean;
   /** Resolves with the signal name once the process is asked to stop (SIGINT, SIGTERM). */
   untilStopped(): Promise<string>;
   /** The exit code a command's action sets; 0 unless it says otherwise. */

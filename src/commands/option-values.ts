@@ -66,3 +66,31 @@ export function parseToken(value: string): string {
 export function collectToken(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), parseToken(value)];
 }
+
+/** An http(s) URL, returned without a trailing slash: `http://127.0.0.1:4010`, `https://api.bigcommerce.com`. */
+export function parseHttpUrl(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    // reported below
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new InvalidArgumentError(
+      'Use an http(s) URL, e.g. http://127.0.0.1:4010 or https://api.bigcommerce.com.',
+    );
+  }
+  return value.replace(/\/+$/, '');
+}
+
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000 };
+
+/** A duration in milliseconds from `<n>[ms|s|m]` (seconds when no unit): `90s`, `5m`, `500ms`. */
+export function parseDuration(value: string): number {
+  const m = /^(\d+)(ms|s|m)?$/.exec(value.trim());
+  const ms = Number(m?.[1]) * (DURATION_UNITS[m?.[2] ?? 's'] ?? 1000);
+  if (!m || ms < 1 || !Number.isSafeInteger(ms)) {
+    throw new InvalidArgumentError('Use a duration such as 90s, 5m or 500ms (a plain number is seconds).');
+  }
+  return ms;
+}

@@ -1,10 +1,13 @@
 /** `bc-fakestore push`: loads a data set into any Customers V2 store (the fake or a real sandbox) through its API. */
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { BigCommerceApiError } from '../client/api-error.js';
+import type { DataSet, EntityCounts } from '../dataset/index.js';
 import type { ProgressBar } from '../export/index.js';
-import type { PushSource, PushSummary } from '../push/index.js';
+import type { PushState, PushSummary } from '../push/index.js';
 import { CliFailure, type CliContext } from './cli-context.js';
+import { signalExitCode } from './generate.js';
 import { parseStoreHash, parseToken } from './option-values.js';
-import { addSeedFlags, checkFixtureFlags, seedSource, type SeedFlags } from './seed-flags.js';
+import { addSeedFlags, checkFixtureFlags, SEED_FLAGS, seedDataSet, type SeedFlags } from './seed-flags.js';
 
 /** The flags of `push`. */
 export interface PushFlags extends SeedFlags {
@@ -14,6 +17,8 @@ export interface PushFlags extends SeedFlags {
   from?: string;
   state?: string;
   progress: boolean;
+  /** Whether the token came from BC_FAKESTORE_TOKEN (a resume command then needs no token). */
+  tokenFromEnv?: boolean;
 }
 
 function parseUrl(value: string): string {
@@ -33,29 +38,27 @@ function parseUrl(value: string): string {
   return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
-async function sourceOf(flags: PushFlags): Promise<PushSource> {
-  const push = await import('../push/index.js');
-  if (flags.from !== undefined) {
-    try {
-      return push.readExportFolder(flags.from);
-    } catch (err) {
-      if (err instanceof push.ExportFolderError) throw new CliFailure(err.message);
-      throw err;
-    }
+async function sourceOf(flags: PushFlags): Promise<DataSet> {
+  if (flags.from === undefined) return seedDataSet(flags, flags.store, 16); // passwords are sent as they are
+  const { ExportFolderError, readExportFolder } = await import('../push/index.js');
+  try {
+    return readExportFolder(flags.from);
+  } catch (err) {
+    if (err instanceof ExportFolderError) throw new CliFailure(err.message);
+    throw err;
   }
-  // Hashes of fixture passwords are not needed: the password itself is sent.
-  const data = await seedSource(flags, flags.store, 16);
-  return push.pushSourceOf(data, flags.fixture === undefined ? undefined : data.fingerprint());
 }
 
 const pad = (value: string | number, width: number): string => String(value).padStart(width);
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
-/** The summary table printed at the end. */
+/** The summary table printed at the end (or at a stop, of what was done so far). */
 export function summaryLines(summary: PushSummary, target: string): string[] {
   const p = summary.pacing;
+  const how = summary.interrupted ? `interrupted pushing to ${target} after` : `pushed to ${target} in`;
   const lines = [
-    `pushed to ${target} in ${(summary.elapsedMs / 1000).toFixed(1)} s ` +
-      `(${p.requests} requests, ${p.tooManyRequests} answered 429, waited ${(p.waitedMs / 1000).toFixed(1)} s for the rate limit)`,
+    `${how} ${seconds(summary.elapsedMs)} ` +
+      `(${p.requests} requests, ${p.tooManyRequests} answered 429, waited ${seconds(p.waitedMs)} for the rate limit)`,
     `  ${'kind'.padEnd(10)}${pad('created', 9)}${pad('skipped', 9)}${pad('failed', 8)}`,
   ];
   for (const kind of ['groups', 'customers', 'addresses'] as const) {
@@ -66,16 +69,93 @@ export function summaryLines(summary: PushSummary, target: string): string[] {
 }
 
 const SHOWN_FAILURES = 20;
+const ONE: Record<keyof EntityCounts, string> = {
+  groups: 'group',
+  customers: 'customer',
+  addresses: 'address',
+};
 
-/** Pushes, prints the summary (failures on stderr); resolves to 1 when anything failed. */
+/** A word as a POSIX shell reads it back unchanged. */
+const shellWord = (word: string): string =>
+  /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+
+/** The command that resumes a stopped push: the same data set and store, with the state file. */
+export function resumeCommand(flags: PushFlags, stateFile: string): string {
+  const words = ['bc-fakestore', 'push', '--to', flags.to, '--store', flags.store];
+  if (flags.from !== undefined) words.push('--from', flags.from);
+  for (const name of SEED_FLAGS) {
+    const v = flags[name];
+    if (v === undefined) continue;
+    const text =
+      name === 'addresses'
+        ? [...new Set(v as number[])].join('-')
+        : name === 'now'
+          ? new Date(v as number).toISOString()
+          : String(v);
+    words.push(`--${name}`, text);
+  }
+  words.push('--state', stateFile);
+  if (!flags.progress) words.push('--no-progress');
+  // The token is never printed: from the environment the command runs as it is.
+  const token = flags.tokenFromEnv ? '' : 'BC_FAKESTORE_TOKEN=<your token> ';
+  return token + words.map(shellWord).join(' ');
+}
+
+/** Keeps an in-memory state in a new file of the working folder (push-<store>.state, -2, ...). */
+function saveResumeFile(state: PushState, store: string): string {
+  for (let n = 1; ; n++) {
+    const file = `push-${store}${n === 1 ? '' : `-${n}`}.state`;
+    try {
+      state.saveAs(file);
+      return file;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+}
+
+function failure(err: unknown, flags: PushFlags, target: string): unknown {
+  if (!(err instanceof BigCommerceApiError)) {
+    if (!(err instanceof TypeError)) return err;
+    const cause = (err as { cause?: { code?: string } }).cause?.code;
+    return new CliFailure(`cannot reach ${flags.to}${cause ? ` (${cause})` : ''}; is the store running?`);
+  }
+  if (err.status === 403) {
+    return new CliFailure(
+      `${target} answered 403 (${err.messages.join(' ')}): the token lacks the store_v2_customers scope ` +
+        '(a read-only token cannot create); use a token with store_v2_customers',
+    );
+  }
+  if (err.status === 401) {
+    return new CliFailure(`${target} answered 401 (${err.messages.join(' ')}); check --token and --store`);
+  }
+  if (err.status === 404) {
+    return new CliFailure(
+      `${target} answered 404: is --to the API origin (no /stores/... path) and --store right?`,
+    );
+  }
+  return err;
+}
+
+/** Pushes, prints the summary (failures and warnings on stderr); resolves to 1 when anything failed. */
 export async function push(flags: PushFlags, ctx: CliContext): Promise<number> {
   const source = await sourceOf(flags);
-  const { pushData, PushStateError } = await import('../push/index.js');
+  const { pushData, pushTarget, PushState, PushStateError } = await import('../push/index.js');
   const { progressBar } = await import('../export/index.js');
-  const { BigCommerceApiError } = await import('../client/index.js');
-  const tty = flags.progress && process.stderr.isTTY;
+  const target = pushTarget(flags.to, flags.store);
+  let state: PushState;
+  try {
+    state = PushState.open(flags.state, target, source.id);
+  } catch (err) {
+    throw err instanceof PushStateError ? new CliFailure(err.message) : err;
+  }
   const bars = new Map<string, ProgressBar>();
-  const target = `${flags.to}/stores/${flags.store}`;
+  const stop = new AbortController();
+  let stoppedBy = '';
+  void ctx.untilStopped().then((signal) => {
+    stoppedBy = signal;
+    stop.abort();
+  });
   let summary: PushSummary;
   try {
     summary = await pushData({
@@ -83,8 +163,9 @@ export async function push(flags: PushFlags, ctx: CliContext): Promise<number> {
       storeHash: flags.store,
       token: flags.token,
       source,
-      ...(flags.state ? { statePath: flags.state } : {}),
-      ...(tty
+      state,
+      signal: stop.signal,
+      ...(flags.progress && process.stderr.isTTY
         ? {
             onProgress: (kind, done, total) => {
               let bar = bars.get(kind);
@@ -98,31 +179,23 @@ export async function push(flags: PushFlags, ctx: CliContext): Promise<number> {
         : {}),
     });
   } catch (err) {
-    if (err instanceof PushStateError) throw new CliFailure(err.message);
-    if (err instanceof BigCommerceApiError && (err.status === 401 || err.status === 403)) {
-      throw new CliFailure(
-        `${target} answered ${err.status} (${err.messages.join(' ')}); check --token and --store`,
-      );
-    }
-    if (err instanceof BigCommerceApiError && err.status === 404) {
-      throw new CliFailure(
-        `${target} answered 404: is --to the API origin (no /stores/... path) and --store right?`,
-      );
-    }
-    if (err instanceof TypeError) {
-      const cause = (err as { cause?: { code?: string } }).cause?.code;
-      throw new CliFailure(`cannot reach ${flags.to}${cause ? ` (${cause})` : ''}; is the store running?`);
-    }
-    throw err;
+    throw failure(err, flags, target);
   } finally {
     for (const b of bars.values()) b.finish();
   }
   for (const line of summaryLines(summary, target)) ctx.out(line);
+  for (const w of summary.warnings) ctx.err(`  warning: ${w}`);
   for (const f of summary.failures.slice(0, SHOWN_FAILURES)) {
-    ctx.err(`  failed: ${f.kind.replace(/s$/, '')} ${f.sourceId} of the data set: ${f.message}`);
+    ctx.err(`  failed: ${ONE[f.kind]} ${f.sourceId} of the data set: ${f.message}`);
   }
   if (summary.failures.length > SHOWN_FAILURES) {
     ctx.err(`  ... and ${summary.failures.length - SHOWN_FAILURES} more failures`);
+  }
+  if (summary.interrupted) {
+    const file = state.file ?? saveResumeFile(state, flags.store);
+    ctx.err(`interrupted by ${stoppedBy}; resume with:`);
+    ctx.err(`  ${resumeCommand(flags, file)}`);
+    return signalExitCode(stoppedBy);
   }
   return summary.failures.length > 0 ? 1 : 0;
 }
@@ -167,15 +240,14 @@ Examples:
     )
     .action(async (flags: PushFlags, cmd: Command) => {
       checkFixtureFlags(flags, cmd);
-      const seedFlag = (
-        ['seed', 'customers', 'groups', 'addresses', 'now', 'locale', 'fixture'] as const
-      ).find((k) => flags[k] !== undefined);
+      const seedFlag = SEED_FLAGS.find((k) => flags[k] !== undefined);
       if (flags.from !== undefined && seedFlag) {
         cmd.error(`error: --${seedFlag} cannot be used with --from; the folder holds the data set`, {
           exitCode: 2,
           code: 'bc-fakestore.usage',
         });
       }
+      flags.tokenFromEnv = cmd.getOptionValueSource('token') === 'env';
       ctx.exitCode = await push(flags, ctx);
     });
 }

@@ -1,5 +1,6 @@
 /** The seed flags shared by `serve`, `generate` and `push`: parsers, registration, and the data source they name. */
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { DataSet } from '../dataset/index.js';
 import type { SeedLocale } from '../seed/index.js';
 import { CliFailure } from './cli-context.js';
 import { parseCount, parseInteger } from './option-values.js';
@@ -31,6 +32,9 @@ export function parseLocale(value: string): SeedLocale {
   if (!found) throw new InvalidArgumentError(`Use one of ${LOCALES.join(', ')}.`);
   return found;
 }
+
+/** The seed flags, by their option names: each names part of the data set (and its fingerprint). */
+export const SEED_FLAGS = ['seed', 'customers', 'groups', 'addresses', 'now', 'locale', 'fixture'] as const;
 
 /** The seed flags as commander hands them over; unset ones take the generator's defaults. */
 export interface SeedFlags {
@@ -83,31 +87,17 @@ export function checkFixtureFlags(flags: SeedFlags, command: Command): void {
   }
 }
 
-/** The data source the seed flags describe: a generated world keyed by `storeHash`, or a loaded fixture. */
-export async function seedSource(flags: SeedFlags, storeHash: string, passwordCost = 16384) {
-  const [{ fixtureSource, generatedSource }, { FixtureError, loadFixture }] = await Promise.all([
-    import('../export/index.js'),
-    import('../fixtures/index.js'),
-  ]);
-  if (flags.fixture === undefined) {
-    return generatedSource({
-      storeHash,
-      ...(flags.seed === undefined ? {} : { seed: flags.seed }),
-      ...(flags.customers === undefined ? {} : { customers: flags.customers }),
-      ...(flags.groups === undefined ? {} : { groups: flags.groups }),
-      ...(flags.addresses === undefined ? {} : { addressesPerCustomer: flags.addresses }),
-      ...(flags.now === undefined ? {} : { now: flags.now }),
-      ...(flags.locale === undefined ? {} : { locale: flags.locale }),
-    });
-  }
+/** The data set the seed flags describe: a generated world keyed by `storeHash`, or a loaded fixture. */
+export async function seedDataSet(
+  flags: SeedFlags,
+  storeHash: string,
+  passwordCost = 16384,
+): Promise<DataSet> {
+  const { dataSetFor, FixtureError } = await import('../fixtures/index.js');
+  const { seed, customers, groups, addresses, now, locale, fixture } = flags;
   try {
-    const world = await loadFixture(flags.fixture, {
-      passwordCost,
-      ...(flags.seed === undefined ? {} : { seed: flags.seed }),
-      ...(flags.now === undefined ? {} : { now: flags.now }),
-      ...(flags.locale === undefined ? {} : { locale: flags.locale }),
-    });
-    return fixtureSource(world);
+    const spec = { storeHash, fixture, passwordCost, seed, customers, groups, now, locale };
+    return await dataSetFor({ ...spec, addressesPerCustomer: addresses });
   } catch (err) {
     if (err instanceof FixtureError) throw new CliFailure(`fixture ${err.message}`);
     throw err;

@@ -1,5 +1,6 @@
 /** `bc-fakestore serve`: runs the fake store until SIGINT/SIGTERM, every store seeded from (seed, hash). */
-import { Option, type Command } from 'commander';
+import { networkInterfaces } from 'node:os';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { RateLimit } from '../http/rate-limit.js';
 import type { SeedLocale } from '../seed/index.js';
 import {
@@ -8,6 +9,9 @@ import {
   DEFAULT_STORE_HASH,
   DEFAULT_TOKEN,
 } from '../config.js';
+import { COMPAT_KEYS, parseCompat, type Compat } from '../compat.js';
+import type { CorsOrigins } from '../http/cors.js';
+import type { LogFormat } from '../http/request-log.js';
 import type { TokenConfig } from '../options.js';
 import type { Backend } from '../engine/backend.js';
 import { run } from '../engine/op.js';
@@ -49,6 +53,9 @@ export interface ServeFlags {
   adminRemote?: boolean;
   rateLimit?: RateLimit;
   passwordCost?: number;
+  compat?: Partial<Compat>;
+  cors?: CorsOrigins;
+  logFormat?: LogFormat;
   quiet?: boolean;
   /** Keep every store in this SQLite file (created if missing) instead of in memory. */
   db?: string;
@@ -57,6 +64,48 @@ export interface ServeFlags {
 }
 
 type SeedModule = typeof import('../seed/index.js');
+
+/**
+ * The URL to show: on a wildcard host (0.0.0.0, ::) nobody can connect to the wildcard itself,
+ * so the loopback URL, plus this machine's other addresses for clients elsewhere.
+ */
+function reachable(host: string, port: number, url: string): { url: string; also: string[] } {
+  if (host !== '0.0.0.0' && host !== '::') return { url, also: [] };
+  const also = Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a !== undefined && !a.internal && (host === '::' || a.family === 'IPv4'))
+    .map((a) => `http://${a?.family === 'IPv6' ? `[${a.address}]` : a?.address}:${port}`);
+  return { url: `http://127.0.0.1:${port}`, also };
+}
+
+/** `--cors` alone is any origin; a value is a comma-separated list of origins. */
+function parseCorsOrigins(value: string | undefined): CorsOrigins {
+  if (value === undefined || value === '*') return '*';
+  const origins = value.split(',').map((o) => o.trim());
+  for (const origin of origins) {
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = undefined;
+    }
+    if (!url || url.origin !== origin) {
+      throw new InvalidArgumentError(
+        `'${origin}' is not an origin; use e.g. http://localhost:5173 (scheme, host, port).`,
+      );
+    }
+  }
+  return origins;
+}
+
+/** One `--compat key=value`, added to the ones before it; a bad one is a usage error. */
+function collectCompat(value: string, previous: Partial<Compat> | undefined): Partial<Compat> {
+  try {
+    return parseCompat(value, previous);
+  } catch (err) {
+    throw new InvalidArgumentError(`${(err as Error).message}.`);
+  }
+}
 
 /** Fills each new store with the world generated from (seed, store hash) and records its fingerprint. */
 function seededPrime(seed: SeedModule, flags: ServeFlags): PrimeStore {
@@ -90,11 +139,18 @@ async function fixturePrimeOf(fixture: string, flags: ServeFlags): Promise<Prime
   }
 }
 
+/** A token that the flags (or their defaults) give both scopes, with the usage error that names it. */
+function tokenConflict(flags: ServeFlags): string | undefined {
+  const readOnly = flags.readOnlyToken ?? [DEFAULT_READ_ONLY_TOKEN];
+  const both = (flags.token ?? [DEFAULT_TOKEN]).find((t) => readOnly.includes(t));
+  return both && `token '${both}' is given as both --token and --read-only-token; keep one`;
+}
+
 function tokenTable(flags: ServeFlags): TokenConfig[] {
   const full = flags.token ?? [DEFAULT_TOKEN];
   const readOnly = flags.readOnlyToken ?? [DEFAULT_READ_ONLY_TOKEN];
-  const both = full.find((t) => readOnly.includes(t));
-  if (both) throw new CliFailure(`token '${both}' is given as both --token and --read-only-token; keep one`);
+  const conflict = tokenConflict(flags);
+  if (conflict) throw new CliFailure(conflict);
   return [
     ...full.map((token): TokenConfig => ({ token, scope: 'store_v2_customers' })),
     ...readOnly.map((token): TokenConfig => ({ token, scope: 'store_v2_customers_read_only' })),
@@ -150,8 +206,11 @@ export async function serve(flags: ServeFlags, ctx: CliContext): Promise<number>
     ...(backend ? { backend } : {}),
     ...(flags.rateLimit ? { rateLimit: flags.rateLimit } : {}),
     ...(flags.passwordCost ? { passwordCost: flags.passwordCost } : {}),
+    ...(flags.compat ? { compat: flags.compat } : {}),
     // Request lines (method, path, status, time: never tokens or bodies) unless --quiet; internal errors always.
-    log: (line) => (line.startsWith('error:') ? ctx.err(line) : flags.quiet ? undefined : ctx.out(line)),
+    log: (line, level) => (level === 'error' ? ctx.err(line) : flags.quiet ? undefined : ctx.out(line)),
+    ...(flags.logFormat ? { logFormat: flags.logFormat } : {}),
+    ...(flags.cors ? { cors: flags.cors } : {}),
   }).catch(async (err: unknown) => {
     await backend?.close();
     throw listenFailure(err, flags);
@@ -161,7 +220,9 @@ export async function serve(flags: ServeFlags, ctx: CliContext): Promise<number>
   const counts = await store.read((v) => v.counts());
   const fingerprint = (await store.read((v) => v.meta()))?.fingerprint;
   const token = tokens[0]?.token ?? DEFAULT_TOKEN;
-  ctx.out(`bc-fakestore listening on ${running.url}`);
+  const { url, also } = reachable(flags.host, running.port, running.url);
+  ctx.out(`bc-fakestore listening on ${url}`);
+  if (also.length) ctx.out(`  on every interface (${flags.host}); also ${also.join(', ')}`);
   ctx.out(
     `  store ${flags.store}: ${counts.customers} customers, ${counts.addresses} addresses, ${counts.groups} groups` +
       (flags.fixture
@@ -178,9 +239,7 @@ export async function serve(flags: ServeFlags, ctx: CliContext): Promise<number>
   ctx.out(
     `  X-Admin-Token: ${adminToken} (admin API under /__admin${flags.adminRemote ? ', any client' : ', loopback only'})`,
   );
-  ctx.out(
-    `  try: curl -s -H 'X-Auth-Token: ${token}' '${running.url}/stores/${flags.store}/v2/customers?limit=1'`,
-  );
+  ctx.out(`  try: curl -s -H 'X-Auth-Token: ${token}' '${url}/stores/${flags.store}/v2/customers?limit=1'`);
   ctx.out('  Ctrl-C stops');
 
   const signal = await stopped;
@@ -248,6 +307,28 @@ export function registerServe(program: Command, ctx: CliContext): void {
         parsePowerOfTwo,
       ),
     )
+    .addOption(
+      new Option(
+        '--compat <key=value>',
+        `a low-confidence behaviour, repeatable: ${Object.entries(COMPAT_KEYS)
+          .map(([k, v]) => `${k}=${v.values.join('|')}`)
+          .join(', ')} (defaults first)`,
+      ).argParser(collectCompat),
+    )
+    .addOption(
+      new Option(
+        '--cors [origins]',
+        'answer browsers: preflights and exposed headers, for any origin or a comma-separated list',
+      )
+        .preset('*')
+        .argParser(parseCorsOrigins),
+    )
+    .addOption(
+      new Option('--log-format <format>', 'request lines as text or json (one object per line)').choices([
+        'text',
+        'json',
+      ]),
+    )
     .option('--quiet', 'do not log one line per request')
     .option('--db <file>', 'keep every store in this SQLite file (created if missing) across restarts')
     .addOption(
@@ -263,6 +344,8 @@ Example:
   curl -H 'X-Auth-Token: fakestore-token' http://127.0.0.1:4010/stores/${DEFAULT_STORE_HASH}/v2/customers/count`,
     )
     .action(async (flags: ServeFlags, cmd: Command) => {
+      const conflict = tokenConflict(flags);
+      if (conflict) cmd.error(`error: ${conflict}`, { exitCode: 2, code: 'bc-fakestore.usage' });
       flags.fixture ??= flags.fixtures;
       if (flags.fixture !== undefined) {
         const mixed = (['customers', 'groups', 'addresses'] as const).find(

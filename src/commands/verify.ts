@@ -1,12 +1,13 @@
 /**
  * `bc-fakestore verify`: replays the pacts against a provider (the fake it starts itself, another
- * fake, or a real store) and prints one line per interaction. Exit 1 when any interaction fails.
+ * fake, or a real store) and prints one line per interaction. Exit 1 when any interaction fails or
+ * the run cannot happen (nothing answers, a refused admin token, the time is up), 2 for bad flags.
  */
 import { Option, type Command } from 'commander';
 import { CliFailure, type CliContext } from './cli-context.js';
-import { parseStoreHash, parseToken } from './option-values.js';
+import { parseDuration, parseHttpUrl, parseStoreHash, parseToken } from './option-values.js';
 
-/** The flags of `verify`, as commander hands them over. */
+/** The flags of `verify`, as commander hands them over (URLs already checked). */
 export interface VerifyFlags {
   pacts?: string[];
   providerUrl?: string;
@@ -18,6 +19,8 @@ export interface VerifyFlags {
   readOnlyToken?: string;
   adminToken?: string;
   allowWrites?: boolean;
+  /** The whole run, in milliseconds. */
+  timeout?: number;
 }
 
 /** The environment `verify` reads: only the broker token. */
@@ -28,47 +31,56 @@ export interface VerifyEnv {
 const DEFAULT_PACTS = 'contracts/pacts';
 const PROVIDER = 'bigcommerce-customers-v2';
 
-function parseUrl(value: string): string {
-  try {
-    const url = new URL(value);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return value.replace(/\/$/, '');
-  } catch {
-    // reported below
+const failure = (err: unknown): CliFailure =>
+  new CliFailure((err instanceof Error ? err.message : String(err)).trim().split('\n')[0] ?? '');
+
+/** A combination of flags `verify` cannot run with, as a usage error message. */
+function usageProblem(flags: VerifyFlags): string | undefined {
+  if (flags.providerUrl !== undefined && flags.statesUrl === undefined && !flags.allowWrites) {
+    return (
+      `verifying ${flags.providerUrl} replays the pacts' writes (creates, updates, deletes of ids like 1) on its data;` +
+      " point it at a sandbox store and add --allow-writes, or give the fake's admin API as --states-url"
+    );
   }
-  throw new CliFailure(`'${value}' is not an http(s) URL`);
+  if (flags.statesUrl !== undefined && flags.providerUrl === undefined) {
+    return '--states-url needs --provider-url (without them verify starts its own fake and sets its states)';
+  }
+  if (flags.providerVersion !== undefined && flags.brokerUrl === undefined) {
+    return '--provider-version publishes results to a broker; give --broker-url too';
+  }
+  return undefined;
 }
 
 /** Runs the verification and prints the report; resolves to the exit code (0 verified, 1 failed). */
 export async function verify(flags: VerifyFlags, ctx: CliContext, env: VerifyEnv = {}): Promise<number> {
-  const providerUrl = flags.providerUrl === undefined ? undefined : parseUrl(flags.providerUrl);
-  const statesUrl = flags.statesUrl === undefined ? undefined : parseUrl(flags.statesUrl);
-  const brokerUrl = flags.brokerUrl === undefined ? undefined : parseUrl(flags.brokerUrl);
-  if (providerUrl !== undefined && statesUrl === undefined && !flags.allowWrites) {
-    throw new CliFailure(
-      `verifying ${providerUrl} replays the pacts' writes (creates, updates, deletes of ids like 1) on its data;` +
-        " point it at a sandbox store and add --allow-writes, or give the fake's admin API as --states-url",
-    );
-  }
   // Loaded here, not at the top, so `--help` and other commands stay fast.
-  const [{ formatVerifyReport, verifyPacts }, { startServer }] = await Promise.all([
-    import('../pacts/verify.js'),
-    import('../server.js'),
-  ]);
-  const own = providerUrl === undefined ? await startServer({ passwordCost: 16 }) : undefined;
+  const { formatVerifyReport, resolvePactFiles, verifyPacts } = await import('../pacts/index.js');
+  // A wrong --pacts fails before anything starts.
+  let pacts: string[] = [];
+  try {
+    if (flags.brokerUrl === undefined) pacts = resolvePactFiles(flags.pacts ?? [DEFAULT_PACTS]);
+  } catch (err) {
+    throw failure(err);
+  }
+  const { startServer } = await import('../server.js');
+  const own = flags.providerUrl === undefined ? await startServer({ passwordCost: 16 }) : undefined;
   if (own) ctx.out(`Started the fake at ${own.url} to verify against.`);
   try {
     const report = await verifyPacts({
-      pacts: flags.pacts ?? [DEFAULT_PACTS],
-      providerUrl: own?.url ?? (providerUrl as string),
-      ...(own ? { statesUrl: own.url } : statesUrl ? { statesUrl } : {}),
+      pacts,
+      providerUrl: own?.url ?? (flags.providerUrl as string),
+      ...(own ? { statesUrl: own.url } : flags.statesUrl ? { statesUrl: flags.statesUrl } : {}),
       ...(flags.adminToken ? { adminToken: flags.adminToken } : {}),
       ...(flags.storeHash ? { storeHash: flags.storeHash } : {}),
       ...(flags.token ? { token: flags.token } : {}),
       ...(flags.readOnlyToken ? { readOnlyToken: flags.readOnlyToken } : {}),
-      ...(brokerUrl
+      ...(flags.timeout ? { timeoutMs: flags.timeout } : {}),
+      onOutput: (line) => ctx.out(line),
+      colour: ctx.colour ?? false,
+      ...(flags.brokerUrl
         ? {
             broker: {
-              url: brokerUrl,
+              url: flags.brokerUrl,
               provider: PROVIDER,
               ...(env.PACT_BROKER_TOKEN ? { token: env.PACT_BROKER_TOKEN } : {}),
               ...(flags.providerVersion ? { providerVersion: flags.providerVersion } : {}),
@@ -76,7 +88,7 @@ export async function verify(flags: VerifyFlags, ctx: CliContext, env: VerifyEnv
           }
         : {}),
     }).catch((err: unknown) => {
-      throw new CliFailure(err instanceof Error ? err.message : String(err));
+      throw failure(err);
     });
     for (const line of formatVerifyReport(report).split('\n')) ctx.out(line);
     return report.ok ? 0 : 1;
@@ -95,15 +107,24 @@ export function registerVerify(program: Command, ctx: CliContext): void {
       `pact file or directory, repeatable (default: ${DEFAULT_PACTS})`,
       (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
     )
-    .option(
-      '--provider-url <url>',
-      'provider to verify, e.g. https://api.bigcommerce.com (default: start the fake)',
+    .addOption(
+      new Option(
+        '--provider-url <url>',
+        'provider to verify, e.g. https://api.bigcommerce.com (default: start the fake)',
+      ).argParser(parseHttpUrl),
     )
-    .option(
-      '--states-url <url>',
-      'a running fake whose admin API sets the provider states (with --provider-url)',
+    .addOption(
+      new Option(
+        '--states-url <url>',
+        'a running fake whose admin API sets the provider states (with --provider-url)',
+      ).argParser(parseHttpUrl),
     )
-    .option('--broker-url <url>', 'take the pacts from this Pact Broker (token: env PACT_BROKER_TOKEN)')
+    .addOption(
+      new Option(
+        '--broker-url <url>',
+        'take the pacts from this Pact Broker (token: env PACT_BROKER_TOKEN)',
+      ).argParser(parseHttpUrl),
+    )
     .option('--provider-version <version>', 'publish the results to the broker under this provider version')
     .addOption(
       new Option('--store-hash <hash>', 'store to use instead of the pacts\' "pactstore"').argParser(
@@ -124,6 +145,12 @@ export function registerVerify(program: Command, ctx: CliContext): void {
       '--allow-writes',
       'allow replaying writes on a --provider-url whose states cannot be set (a sandbox store)',
     )
+    .addOption(
+      new Option(
+        '--timeout <duration>',
+        'stop the whole run after this long, e.g. 90s or 10m (default: 5m)',
+      ).argParser(parseDuration),
+    )
     .addHelpText(
       'after',
       `
@@ -133,7 +160,9 @@ Examples:
   bc-fakestore verify --provider-url https://api.bigcommerce.com --store-hash abc123 --allow-writes \\
     --token "$BC_TOKEN" --read-only-token "$BC_READ_ONLY_TOKEN"`,
     )
-    .action(async (flags: VerifyFlags) => {
+    .action(async (flags: VerifyFlags, cmd: Command) => {
+      const problem = usageProblem(flags);
+      if (problem) cmd.error(`error: ${problem}`, { exitCode: 2, code: 'bc-fakestore.usage' });
       ctx.exitCode = await verify(flags, ctx, { PACT_BROKER_TOKEN: process.env.PACT_BROKER_TOKEN });
     });
 }

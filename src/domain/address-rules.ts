@@ -4,32 +4,14 @@
  */
 import { findCountry, type Country } from './countries.js';
 import { failed, invalid, passed, type Checked, type FieldPath } from './reasons.js';
+import type { AddressCreate, AddressUpdate } from '../types.js';
 import type { AddressRecord } from './records.js';
 
-/** What a client writes of an address. */
-export interface AddressInput {
-  customer_id?: number;
-  first_name?: string;
-  last_name?: string;
-  company?: string;
-  street_1?: string;
-  street_2?: string;
-  city?: string;
-  state?: string;
-  zip?: string;
-  country?: string;
-  phone?: string;
-  address_type?: 'residential' | 'commercial';
-}
+/** What a client writes of an address (the spec's update body: every field optional). */
+export type AddressInput = AddressUpdate;
 
-/** The fields a new address must have (sheet 3.5). */
-export type NewAddressInput = AddressInput &
-  Required<
-    Pick<
-      AddressInput,
-      'first_name' | 'last_name' | 'street_1' | 'city' | 'state' | 'zip' | 'country' | 'phone'
-    >
-  >;
+/** The fields a new address must have (the spec's create body; sheet 3.5). */
+export type NewAddressInput = AddressCreate;
 
 /** A country name the platform knows (any case, common aliases), or why not. */
 export function checkCountry(name: string, at: FieldPath = ['country']): Checked<Country> {

@@ -5,23 +5,11 @@
 import { checkAmount } from './group-rules.js';
 import { passwordProblem } from './passwords.js';
 import { failed, invalid, passed, type Checked, type FieldPath } from './reasons.js';
+import type { CustomerUpdate } from '../types.js';
 import type { CustomerRecord, FormField } from './records.js';
 
-/** What a client (or a provider state) writes of a customer. */
-export interface CustomerInput {
-  first_name?: string;
-  last_name?: string;
-  email?: string;
-  company?: string;
-  phone?: string;
-  store_credit?: number | string;
-  registration_ip_address?: string;
-  customer_group_id?: number;
-  notes?: string;
-  tax_exempt_category?: string;
-  reset_pass_on_login?: boolean;
-  _authentication?: { password?: string; password_confirmation?: string; force_reset?: boolean };
-}
+/** What a client (or a provider state) writes of a customer (the spec's update body). */
+export type CustomerInput = CustomerUpdate;
 
 /** What the platform says of an email address that another customer has. */
 export const EMAIL_IN_USE = 'This email address is already in use by a customer.';

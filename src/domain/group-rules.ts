@@ -4,32 +4,17 @@
  */
 import { money } from './format.js';
 import { failed, invalid, passed, type Checked, type FieldPath } from './reasons.js';
+import type { DiscountRuleInput, GroupUpdate } from '../types.js';
 import type { CategoryAccess, DiscountRule, GroupRecord } from './records.js';
 
 /** Category access as a client or a fixture writes it. */
-export interface CategoryAccessInput {
-  type: 'all' | 'specific' | 'none';
-  categories?: number[];
-}
+export type CategoryAccessInput = CategoryAccess;
 
 /** A discount rule as a client or a fixture writes it (amounts as numbers or numeric strings). */
-export interface DiscountRuleInput {
-  type: 'all' | 'category' | 'product' | 'price_list';
-  method?: 'percent' | 'fixed' | 'price';
-  amount?: number | string;
-  category_id?: number;
-  product_id?: number;
-  price_list_id?: number;
-}
+export type { DiscountRuleInput };
 
-/** The writable fields of a group. */
-export interface GroupInput {
-  name?: string;
-  is_default?: boolean;
-  is_group_for_guests?: boolean;
-  category_access?: CategoryAccessInput;
-  discount_rules?: DiscountRuleInput[];
-}
+/** The writable fields of a group (the spec's update body). */
+export type GroupInput = GroupUpdate;
 
 /** A non-negative amount below 1e12 as the platform's 4-decimal string, or why not. */
 export function checkAmount(value: number | string, at: FieldPath): Checked<string> {

@@ -10,10 +10,7 @@ import { join } from 'node:path';
 import { csvColumns, csvLine, type EntityKind } from './csv.js';
 
 /** The file formats of an export. */
-export const EXPORT_FORMATS = ['json', 'ndjson', 'csv'] as const;
-
-/** One of {@link EXPORT_FORMATS}. */
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export type ExportFormat = 'json' | 'ndjson' | 'csv';
 
 const FLUSH_AT = 64 * 1024;
 
@@ -24,7 +21,8 @@ export class EntityWriter {
   private buffer = '';
   private readonly stream: WriteStream;
   private readonly columns: string[];
-  private readonly partial: string;
+  /** The file's name while it is being written. */
+  readonly partial: string;
   private failure: Error | undefined;
 
   constructor(

@@ -16,6 +16,7 @@ export interface paths {
         };
         /**
          * List customers
+         * @deprecated
          * @description Customers sorted by id, filtered by the query. String filters are exact matches
          *     (`email` ignores case); `min_*`/`max_*` bounds are inclusive; date filters take RFC 2822
          *     or ISO 8601 with any offset.
@@ -24,16 +25,21 @@ export interface paths {
         put?: never;
         /**
          * Create a customer
+         * @deprecated
          * @description Creates a customer. `first_name`, `last_name` and `email` are required; the email must be
          *     unique in the store (compared without case). Without `_authentication.password` the
-         *     platform generates a password nobody knows. Writing a read-only field (`id`,
-         *     `date_created`, `date_modified`, `accepts_marketing`, `addresses`, `form_fields`) is a 400.
+         *     platform generates a password nobody knows. Without `customer_group_id` the customer joins
+         *     the store's default group (`is_default`), when it has one. Writing a read-only field
+         *     (`id`, `date_created`, `date_modified`, `accepts_marketing`, `addresses`, `form_fields`) is
+         *     a 400.
          */
         post: operations["createCustomer"];
         /**
          * Delete customers
-         * @description Deletes every customer that matches the filters (the same as for the list), and their
-         *     addresses. With no filter at all, deletes every customer of the store.
+         * @deprecated
+         * @description Deletes the customers that match the filters (the same as for the list), and their
+         *     addresses: at most 100 per call, lowest ids first. With no filter at all, the first 100
+         *     customers of the store go; call again until the list answers 204.
          */
         delete: operations["deleteCustomers"];
         options?: never;
@@ -53,6 +59,7 @@ export interface paths {
         };
         /**
          * Count customers
+         * @deprecated
          * @description The number of customers that match the filters (the same as for the list).
          */
         get: operations["countCustomers"];
@@ -75,17 +82,25 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Get a customer */
+        /**
+         * Get a customer
+         * @deprecated
+         * @description Sends `Last-Modified` (the customer's `date_modified`); answers 304 to a matching `If-Modified-Since`.
+         */
         get: operations["getCustomer"];
         /**
          * Update a customer
+         * @deprecated
          * @description Changes only the fields sent. `_authentication.password` sets a new password;
-         *     `_authentication.force_reset` sets `reset_pass_on_login`.
+         *     `_authentication.force_reset` sets `reset_pass_on_login`. Read-only fields may be sent back
+         *     with the values the customer has (a client that updates what it read); a changed one is
+         *     the "cannot be written to" 400.
          */
         put: operations["updateCustomer"];
         post?: never;
         /**
          * Delete a customer
+         * @deprecated
          * @description Deletes the customer and all of their addresses.
          */
         delete: operations["deleteCustomer"];
@@ -109,6 +124,7 @@ export interface paths {
         put?: never;
         /**
          * Validate a customer's password
+         * @deprecated
          * @description Answers whether the password matches the customer's current one. This endpoint has its
          *     own, stricter rate limit.
          */
@@ -130,17 +146,48 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** List a customer's addresses */
+        /**
+         * List a customer's addresses
+         * @deprecated
+         */
         get: operations["listCustomerAddresses"];
         put?: never;
         /**
          * Add an address to a customer
+         * @deprecated
          * @description `country` is a country's full English name; `country_iso2` is derived from it. `state`
          *     cannot be empty: send a single space when the address has none.
          */
         post: operations["createCustomerAddress"];
-        /** Delete all of a customer's addresses */
+        /**
+         * Delete all of a customer's addresses
+         * @deprecated
+         */
         delete: operations["deleteCustomerAddresses"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stores/{store_hash}/v2/customers/addresses/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
+                store_hash: components["parameters"]["StoreHash"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Count the addresses of every customer
+         * @deprecated
+         * @description The number of addresses of all customers of the store (the legacy route).
+         */
+        get: operations["countAllCustomerAddresses"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -157,7 +204,10 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Count a customer's addresses */
+        /**
+         * Count a customer's addresses
+         * @deprecated
+         */
         get: operations["countCustomerAddresses"];
         put?: never;
         post?: never;
@@ -181,16 +231,21 @@ export interface paths {
         };
         /**
          * Get one of a customer's addresses
+         * @deprecated
          * @description An address that belongs to another customer is a 404.
          */
         get: operations["getCustomerAddress"];
         /**
          * Update one of a customer's addresses
-         * @description Changes only the fields sent.
+         * @deprecated
+         * @description Changes only the fields sent. `id` and `country_iso2` may be sent back unchanged.
          */
         put: operations["updateCustomerAddress"];
         post?: never;
-        /** Delete one of a customer's addresses */
+        /**
+         * Delete one of a customer's addresses
+         * @deprecated
+         */
         delete: operations["deleteCustomerAddress"];
         options?: never;
         head?: never;
@@ -258,17 +313,22 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Get a customer group */
+        /**
+         * Get a customer group
+         * @description Sends `Last-Modified` (the group's `date_modified`); answers 304 to a matching `If-Modified-Since`.
+         */
         get: operations["getCustomerGroup"];
         /**
          * Update a customer group
-         * @description Changes only the fields sent; `discount_rules`, when sent, replaces the whole set.
+         * @description Changes only the fields sent; `discount_rules`, when sent, replaces the whole set. The
+         *     read-only fields (`id`, `date_created`, `date_modified`) may be sent back unchanged.
          */
         put: operations["updateCustomerGroup"];
         post?: never;
         /**
          * Delete a customer group
-         * @description Deletes the group; its customers' `customer_group_id` becomes 0.
+         * @description Deletes the group; its customers' `customer_group_id` becomes 0 and their `date_modified`
+         *     the time of the delete, so an incremental sync (`min_date_modified`) sees them change.
          */
         delete: operations["deleteCustomerGroup"];
         options?: never;
@@ -286,11 +346,11 @@ export interface components {
          */
         Rfc2822Date: string;
         /**
-         * @description A decimal amount with exactly four decimals, as the platform returns it.
+         * @description A non-negative decimal amount with exactly four decimals, as the platform returns it.
          * @example 0.0000
          */
         Money: string;
-        /** @description An amount sent as a number or a numeric string; stored and returned with four decimals. */
+        /** @description A non-negative amount sent as a number or a numeric string; stored and returned with four decimals. */
         MoneyInput: number | string;
         FormField: {
             /** @example License ID */
@@ -298,7 +358,10 @@ export interface components {
             /** @example 123BAF */
             value: string | null;
         };
-        /** @description A link to a sub-collection, as both an absolute `url` and a store-relative `resource`. */
+        /**
+         * @description A link to a sub-collection, as both an absolute `url` and a store-relative `resource`. In
+         *     XML the field's element holds `<link rel="resource" href="{url}.xml">{resource}</link>`.
+         */
         ResourceLink: {
             /** @example https://api.bigcommerce.com/stores/abc123/v2/customers/5/addresses */
             url: string;
@@ -331,6 +394,10 @@ export interface components {
         };
         /** @description Write-only login settings. Never returned. */
         Authentication: {
+            /**
+             * @description At least 7 characters, with both letters and digits; otherwise the 400 names the
+             *     field `password`.
+             */
             password?: string;
             /** @description When sent, must equal `password`. */
             password_confirmation?: string;
@@ -381,7 +448,7 @@ export interface components {
             /** @description Full state or province name; a single space when there is none. */
             state: string;
             zip: string;
-            /** @description The country's full English name. */
+            /** @description The country's full English name, as the platform stores it (e.g. `United States`). */
             country: string;
             /** @description Derived from `country`. */
             readonly country_iso2: string;
@@ -456,7 +523,7 @@ export interface components {
             price_list_id?: number;
         };
         /**
-         * @description `YYYY-MM-DD HH:MM:SS` in UTC, as the group documentation shows.
+         * @description `YYYY-MM-DD HH:MM:SS` in UTC, as the group documentation shows (RFC 2822 with --compat group-dates=rfc2822).
          * @example 2023-07-17 06:30:41
          */
         GroupDate: string;
@@ -503,7 +570,10 @@ export interface components {
             /** @description The HTTP status. */
             status: number;
             message: string;
-            /** @description `invalid_reason` for an invalid field, `conflict_reason` for a 409. */
+            /**
+             * @description `invalid_reason` where the platform explains an invalid field (the duplicate email),
+             *     `conflict_reason` for a 409.
+             */
             details?: {
                 [key: string]: string;
             };
@@ -526,10 +596,12 @@ export interface components {
                 "X-Rate-Limit-Time-Reset-Ms": components["headers"]["RateLimitReset"];
                 "X-Rate-Limit-Requests-Quota": components["headers"]["RateLimitQuota"];
                 "X-Rate-Limit-Requests-Left": components["headers"]["RateLimitLeft"];
+                "X-BC-Store-Version": components["headers"]["StoreVersion"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["Customer"][];
+                "application/xml": components["schemas"]["Customer"][];
             };
         };
         /** @description One customer. */
@@ -539,10 +611,12 @@ export interface components {
                 "X-Rate-Limit-Time-Reset-Ms": components["headers"]["RateLimitReset"];
                 "X-Rate-Limit-Requests-Quota": components["headers"]["RateLimitQuota"];
                 "X-Rate-Limit-Requests-Left": components["headers"]["RateLimitLeft"];
+                "X-BC-Store-Version": components["headers"]["StoreVersion"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["Customer"];
+                "application/xml": components["schemas"]["Customer"];
             };
         };
         /** @description The customer was created. */
@@ -553,10 +627,12 @@ export interface components {
                 "X-Rate-Limit-Time-Reset-Ms": components["headers"]["RateLimitReset"];
                 "X-Rate-Limit-Requests-Quota": components["headers"]["RateLimitQuota"];
                 "X-Rate-Limit-Requests-Left": components["headers"]["RateLimitLeft"];
+                "X-BC-Store-Version": components["headers"]["StoreVersion"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["Customer"];
+                "application/xml": components["schemas"]["Customer"];
             };
         };
         /** @description A page of addresses. */
@@ -566,10 +642,12 @@ export interface components {
                 "X-Rate-Limit-Time-Reset-Ms": components["headers"]["RateLimitReset"];
                 "X-Rate-Limit-Requests-Quota": components["headers"]["RateLimitQuota"];
                 "X-Rate-Limit-Requests-Left": components["headers"]["RateLimitLeft"];
+                "X-BC-Store-Version": components["headers"]["StoreVersion"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["Address"][];
+                "application/xml": components["schemas"]["Address"][];
             };
         };
         /** @description One address. */
@@ -579,10 +657,12 @@ export interface components {
                 "X-Rate-Limit-Time-Reset-Ms": components["headers"]["RateLimitReset"];
                 "X-Rate-Limit-Requests-Quota": components["headers"]["RateLimitQuota"];
                 "X-Rate-Limit-Requests-Left": components["headers"]["RateLimitLeft"];
+                "X-BC-Store-Version": components["headers"]["StoreVersion"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["Address"];
+                "application/xml": components["schemas"]["Address"];
             };
         };
         /** @description The address was created. */
@@ -593,10 +673,12 @@ export interface components {
                 "X-Rate-Limit-Time-Reset-Ms": components["headers"]["RateLimitReset"];
                 "X-Rate-Limit-Requests-Quota": components["headers"]["RateLimitQuota"];
                 "X-Rate-Limit-Requests-Left": components["headers"]["RateLimitLeft"];
+                "X-BC-Store-Version": components["headers"]["StoreVersion"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["Address"];
+                "application/xml": components["schemas"]["Address"];
             };
         };
         /** @description A page of customer groups. */
@@ -606,10 +688,12 @@ export interface components {
                 "X-Rate-Limit-Time-Reset-Ms": components["headers"]["RateLimitReset"];
                 "X-Rate-Limit-Requests-Quota": components["headers"]["RateLimitQuota"];
                 "X-Rate-Limit-Requests-Left": components["headers"]["RateLimitLeft"];
+                "X-BC-Store-Version": components["headers"]["StoreVersion"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["CustomerGroup"][];
+                "application/xml": components["schemas"]["CustomerGroup"][];
             };
         };
         /** @description One customer group. */
@@ -619,10 +703,12 @@ export interface components {
                 "X-Rate-Limit-Time-Reset-Ms": components["headers"]["RateLimitReset"];
                 "X-Rate-Limit-Requests-Quota": components["headers"]["RateLimitQuota"];
                 "X-Rate-Limit-Requests-Left": components["headers"]["RateLimitLeft"];
+                "X-BC-Store-Version": components["headers"]["StoreVersion"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["CustomerGroup"];
+                "application/xml": components["schemas"]["CustomerGroup"];
             };
         };
         /** @description The customer group was created. */
@@ -633,11 +719,58 @@ export interface components {
                 "X-Rate-Limit-Time-Reset-Ms": components["headers"]["RateLimitReset"];
                 "X-Rate-Limit-Requests-Quota": components["headers"]["RateLimitQuota"];
                 "X-Rate-Limit-Requests-Left": components["headers"]["RateLimitLeft"];
+                "X-BC-Store-Version": components["headers"]["StoreVersion"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["CustomerGroup"];
+                "application/xml": components["schemas"]["CustomerGroup"];
             };
+        };
+        /** @description One customer, with when it last changed. */
+        CustomerFound: {
+            headers: {
+                "Last-Modified": components["headers"]["LastModified"];
+                "X-Rate-Limit-Time-Window-Ms": components["headers"]["RateLimitWindow"];
+                "X-Rate-Limit-Time-Reset-Ms": components["headers"]["RateLimitReset"];
+                "X-Rate-Limit-Requests-Quota": components["headers"]["RateLimitQuota"];
+                "X-Rate-Limit-Requests-Left": components["headers"]["RateLimitLeft"];
+                "X-BC-Store-Version": components["headers"]["StoreVersion"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Customer"];
+                "application/xml": components["schemas"]["Customer"];
+            };
+        };
+        /** @description One customer group, with when it last changed. */
+        GroupFound: {
+            headers: {
+                "Last-Modified": components["headers"]["LastModified"];
+                "X-Rate-Limit-Time-Window-Ms": components["headers"]["RateLimitWindow"];
+                "X-Rate-Limit-Time-Reset-Ms": components["headers"]["RateLimitReset"];
+                "X-Rate-Limit-Requests-Quota": components["headers"]["RateLimitQuota"];
+                "X-Rate-Limit-Requests-Left": components["headers"]["RateLimitLeft"];
+                "X-BC-Store-Version": components["headers"]["StoreVersion"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CustomerGroup"];
+                "application/xml": components["schemas"]["CustomerGroup"];
+            };
+        };
+        /** @description The resource has not changed since `If-Modified-Since`. No body. */
+        NotModified: {
+            headers: {
+                "Last-Modified": components["headers"]["LastModified"];
+                "X-Rate-Limit-Time-Window-Ms": components["headers"]["RateLimitWindow"];
+                "X-Rate-Limit-Time-Reset-Ms": components["headers"]["RateLimitReset"];
+                "X-Rate-Limit-Requests-Quota": components["headers"]["RateLimitQuota"];
+                "X-Rate-Limit-Requests-Left": components["headers"]["RateLimitLeft"];
+                "X-BC-Store-Version": components["headers"]["StoreVersion"];
+                [name: string]: unknown;
+            };
+            content?: never;
         };
         /** @description How many items match. */
         Count: {
@@ -646,10 +779,12 @@ export interface components {
                 "X-Rate-Limit-Time-Reset-Ms": components["headers"]["RateLimitReset"];
                 "X-Rate-Limit-Requests-Quota": components["headers"]["RateLimitQuota"];
                 "X-Rate-Limit-Requests-Left": components["headers"]["RateLimitLeft"];
+                "X-BC-Store-Version": components["headers"]["StoreVersion"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["Count"];
+                "application/xml": components["schemas"]["Count"];
             };
         };
         /** @description Whether the password matches. */
@@ -659,10 +794,12 @@ export interface components {
                 "X-Rate-Limit-Time-Reset-Ms": components["headers"]["RateLimitReset"];
                 "X-Rate-Limit-Requests-Quota": components["headers"]["RateLimitQuota"];
                 "X-Rate-Limit-Requests-Left": components["headers"]["RateLimitLeft"];
+                "X-BC-Store-Version": components["headers"]["StoreVersion"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["PasswordResult"];
+                "application/xml": components["schemas"]["PasswordResult"];
             };
         };
         /** @description Nothing matches (no items, no match for the filters, or a page past the end). No body. */
@@ -672,6 +809,7 @@ export interface components {
                 "X-Rate-Limit-Time-Reset-Ms": components["headers"]["RateLimitReset"];
                 "X-Rate-Limit-Requests-Quota": components["headers"]["RateLimitQuota"];
                 "X-Rate-Limit-Requests-Left": components["headers"]["RateLimitLeft"];
+                "X-BC-Store-Version": components["headers"]["StoreVersion"];
                 [name: string]: unknown;
             };
             content?: never;
@@ -683,6 +821,7 @@ export interface components {
                 "X-Rate-Limit-Time-Reset-Ms": components["headers"]["RateLimitReset"];
                 "X-Rate-Limit-Requests-Quota": components["headers"]["RateLimitQuota"];
                 "X-Rate-Limit-Requests-Left": components["headers"]["RateLimitLeft"];
+                "X-BC-Store-Version": components["headers"]["StoreVersion"];
                 [name: string]: unknown;
             };
             content?: never;
@@ -699,6 +838,7 @@ export interface components {
                 "X-Rate-Limit-Time-Reset-Ms": components["headers"]["RateLimitReset"];
                 "X-Rate-Limit-Requests-Quota": components["headers"]["RateLimitQuota"];
                 "X-Rate-Limit-Requests-Left": components["headers"]["RateLimitLeft"];
+                "X-BC-Store-Version": components["headers"]["StoreVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -714,6 +854,7 @@ export interface components {
                  *     ]
                  */
                 "application/json": components["schemas"]["ErrorList"];
+                "application/xml": components["schemas"]["ErrorList"];
             };
         };
         /** @description No `X-Auth-Token`, or one the store does not know. */
@@ -723,10 +864,12 @@ export interface components {
                 "X-Rate-Limit-Time-Reset-Ms": components["headers"]["RateLimitReset"];
                 "X-Rate-Limit-Requests-Quota": components["headers"]["RateLimitQuota"];
                 "X-Rate-Limit-Requests-Left": components["headers"]["RateLimitLeft"];
+                "X-BC-Store-Version": components["headers"]["StoreVersion"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["GatewayError"];
+                "application/xml": components["schemas"]["GatewayError"];
             };
         };
         /** @description The token's scope does not allow this operation. */
@@ -736,6 +879,7 @@ export interface components {
                 "X-Rate-Limit-Time-Reset-Ms": components["headers"]["RateLimitReset"];
                 "X-Rate-Limit-Requests-Quota": components["headers"]["RateLimitQuota"];
                 "X-Rate-Limit-Requests-Left": components["headers"]["RateLimitLeft"];
+                "X-BC-Store-Version": components["headers"]["StoreVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -748,6 +892,7 @@ export interface components {
                  *     }
                  */
                 "application/json": components["schemas"]["GatewayError"];
+                "application/xml": components["schemas"]["GatewayError"];
             };
         };
         /** @description No such resource in this store. */
@@ -757,6 +902,7 @@ export interface components {
                 "X-Rate-Limit-Time-Reset-Ms": components["headers"]["RateLimitReset"];
                 "X-Rate-Limit-Requests-Quota": components["headers"]["RateLimitQuota"];
                 "X-Rate-Limit-Requests-Left": components["headers"]["RateLimitLeft"];
+                "X-BC-Store-Version": components["headers"]["StoreVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -769,15 +915,20 @@ export interface components {
                  *     ]
                  */
                 "application/json": components["schemas"]["ErrorList"];
+                "application/xml": components["schemas"]["ErrorList"];
             };
         };
-        /** @description The `Accept` header or the path suffix asks for a format other than JSON. */
+        /**
+         * @description Neither the `Accept` header nor the path suffix allows JSON or XML (for example
+         *     `Accept: text/html` on a path without a suffix, or `application/xml;q=0` with `.xml`).
+         */
         NotAcceptable: {
             headers: {
                 "X-Rate-Limit-Time-Window-Ms": components["headers"]["RateLimitWindow"];
                 "X-Rate-Limit-Time-Reset-Ms": components["headers"]["RateLimitReset"];
                 "X-Rate-Limit-Requests-Quota": components["headers"]["RateLimitQuota"];
                 "X-Rate-Limit-Requests-Left": components["headers"]["RateLimitLeft"];
+                "X-BC-Store-Version": components["headers"]["StoreVersion"];
                 [name: string]: unknown;
             };
             content: {
@@ -791,10 +942,12 @@ export interface components {
                 "X-Rate-Limit-Time-Reset-Ms": components["headers"]["RateLimitReset"];
                 "X-Rate-Limit-Requests-Quota": components["headers"]["RateLimitQuota"];
                 "X-Rate-Limit-Requests-Left": components["headers"]["RateLimitLeft"];
+                "X-BC-Store-Version": components["headers"]["StoreVersion"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorList"];
+                "application/xml": components["schemas"]["ErrorList"];
             };
         };
         /** @description The `limit` parameter exceeded the maximum of 250. */
@@ -804,10 +957,12 @@ export interface components {
                 "X-Rate-Limit-Time-Reset-Ms": components["headers"]["RateLimitReset"];
                 "X-Rate-Limit-Requests-Quota": components["headers"]["RateLimitQuota"];
                 "X-Rate-Limit-Requests-Left": components["headers"]["RateLimitLeft"];
+                "X-BC-Store-Version": components["headers"]["StoreVersion"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorList"];
+                "application/xml": components["schemas"]["ErrorList"];
             };
         };
         /** @description The request body is larger than the server accepts. */
@@ -817,23 +972,27 @@ export interface components {
                 "X-Rate-Limit-Time-Reset-Ms": components["headers"]["RateLimitReset"];
                 "X-Rate-Limit-Requests-Quota": components["headers"]["RateLimitQuota"];
                 "X-Rate-Limit-Requests-Left": components["headers"]["RateLimitLeft"];
+                "X-BC-Store-Version": components["headers"]["StoreVersion"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorList"];
+                "application/xml": components["schemas"]["ErrorList"];
             };
         };
-        /** @description The body is not sent as `application/json`. */
+        /** @description The body is not sent as `application/json` (XML request bodies are not read). */
         UnsupportedMediaType: {
             headers: {
                 "X-Rate-Limit-Time-Window-Ms": components["headers"]["RateLimitWindow"];
                 "X-Rate-Limit-Time-Reset-Ms": components["headers"]["RateLimitReset"];
                 "X-Rate-Limit-Requests-Quota": components["headers"]["RateLimitQuota"];
                 "X-Rate-Limit-Requests-Left": components["headers"]["RateLimitLeft"];
+                "X-BC-Store-Version": components["headers"]["StoreVersion"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorList"];
+                "application/xml": components["schemas"]["ErrorList"];
             };
         };
         /** @description The rate-limit window is used up; retry after `X-Retry-After` seconds. */
@@ -844,10 +1003,12 @@ export interface components {
                 "X-Rate-Limit-Time-Reset-Ms": components["headers"]["RateLimitReset"];
                 "X-Rate-Limit-Requests-Quota": components["headers"]["RateLimitQuota"];
                 "X-Rate-Limit-Requests-Left": components["headers"]["RateLimitLeft"];
+                "X-BC-Store-Version": components["headers"]["StoreVersion"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorList"];
+                "application/xml": components["schemas"]["ErrorList"];
             };
         };
     };
@@ -857,9 +1018,11 @@ export interface components {
         CustomerId: number;
         AddressId: number;
         GroupId: number;
+        /** @description An HTTP date; when the resource has not changed since, the answer is a 304 with no body. */
+        IfModifiedSince: string;
         /** @description Page number, from 1. */
         Page: number;
-        /** @description Items per page, 1 to 250 (default 50). Over 250 answers 413. */
+        /** @description Items per page, 1 to 250 (default 50). Over 250 answers 413 (or serves 250 with --compat limit-over-max=clamp). */
         Limit: number;
         FirstName: string;
         LastName: string;
@@ -873,13 +1036,13 @@ export interface components {
         CustomerGroupIdFilter: number;
         MinId: number;
         MaxId: number;
-        /** @description Inclusive lower bound, RFC 2822 or ISO 8601. */
+        /** @description Inclusive lower bound, RFC 2822 or ISO 8601 with any offset. */
         MinDateCreated: string;
-        /** @description Inclusive upper bound, RFC 2822 or ISO 8601. */
+        /** @description Inclusive upper bound, RFC 2822 or ISO 8601 with any offset. */
         MaxDateCreated: string;
-        /** @description Inclusive lower bound, RFC 2822 or ISO 8601. */
+        /** @description Inclusive lower bound, RFC 2822 or ISO 8601 with any offset. */
         MinDateModified: string;
-        /** @description Inclusive upper bound, RFC 2822 or ISO 8601. */
+        /** @description Inclusive upper bound, RFC 2822 or ISO 8601 with any offset. */
         MaxDateModified: string;
         TaxExemptCategory: string;
         /** @description Exact name. */
@@ -909,6 +1072,10 @@ export interface components {
         RetryAfter: number;
         /** @description URL of the created resource. */
         Location: string;
+        /** @description The store's platform version (sheet 6.9 names the header; the fake sends `7.6.0`). */
+        StoreVersion: string;
+        /** @description When the resource last changed (its `date_modified`), as an HTTP date. */
+        LastModified: string;
     };
     pathItems: never;
 }
@@ -929,18 +1096,18 @@ export interface operations {
                 customer_group_id?: components["parameters"]["CustomerGroupIdFilter"];
                 min_id?: components["parameters"]["MinId"];
                 max_id?: components["parameters"]["MaxId"];
-                /** @description Inclusive lower bound, RFC 2822 or ISO 8601. */
+                /** @description Inclusive lower bound, RFC 2822 or ISO 8601 with any offset. */
                 min_date_created?: components["parameters"]["MinDateCreated"];
-                /** @description Inclusive upper bound, RFC 2822 or ISO 8601. */
+                /** @description Inclusive upper bound, RFC 2822 or ISO 8601 with any offset. */
                 max_date_created?: components["parameters"]["MaxDateCreated"];
-                /** @description Inclusive lower bound, RFC 2822 or ISO 8601. */
+                /** @description Inclusive lower bound, RFC 2822 or ISO 8601 with any offset. */
                 min_date_modified?: components["parameters"]["MinDateModified"];
-                /** @description Inclusive upper bound, RFC 2822 or ISO 8601. */
+                /** @description Inclusive upper bound, RFC 2822 or ISO 8601 with any offset. */
                 max_date_modified?: components["parameters"]["MaxDateModified"];
                 tax_exempt_category?: components["parameters"]["TaxExemptCategory"];
                 /** @description Page number, from 1. */
                 page?: components["parameters"]["Page"];
-                /** @description Items per page, 1 to 250 (default 50). Over 250 answers 413. */
+                /** @description Items per page, 1 to 250 (default 50). Over 250 answers 413 (or serves 250 with --compat limit-over-max=clamp). */
                 limit?: components["parameters"]["Limit"];
             };
             header?: never;
@@ -979,6 +1146,7 @@ export interface operations {
             };
         };
         responses: {
+            200: components["responses"]["CustomerCreated"];
             201: components["responses"]["CustomerCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -1005,13 +1173,13 @@ export interface operations {
                 customer_group_id?: components["parameters"]["CustomerGroupIdFilter"];
                 min_id?: components["parameters"]["MinId"];
                 max_id?: components["parameters"]["MaxId"];
-                /** @description Inclusive lower bound, RFC 2822 or ISO 8601. */
+                /** @description Inclusive lower bound, RFC 2822 or ISO 8601 with any offset. */
                 min_date_created?: components["parameters"]["MinDateCreated"];
-                /** @description Inclusive upper bound, RFC 2822 or ISO 8601. */
+                /** @description Inclusive upper bound, RFC 2822 or ISO 8601 with any offset. */
                 max_date_created?: components["parameters"]["MaxDateCreated"];
-                /** @description Inclusive lower bound, RFC 2822 or ISO 8601. */
+                /** @description Inclusive lower bound, RFC 2822 or ISO 8601 with any offset. */
                 min_date_modified?: components["parameters"]["MinDateModified"];
-                /** @description Inclusive upper bound, RFC 2822 or ISO 8601. */
+                /** @description Inclusive upper bound, RFC 2822 or ISO 8601 with any offset. */
                 max_date_modified?: components["parameters"]["MaxDateModified"];
                 tax_exempt_category?: components["parameters"]["TaxExemptCategory"];
             };
@@ -1048,13 +1216,13 @@ export interface operations {
                 customer_group_id?: components["parameters"]["CustomerGroupIdFilter"];
                 min_id?: components["parameters"]["MinId"];
                 max_id?: components["parameters"]["MaxId"];
-                /** @description Inclusive lower bound, RFC 2822 or ISO 8601. */
+                /** @description Inclusive lower bound, RFC 2822 or ISO 8601 with any offset. */
                 min_date_created?: components["parameters"]["MinDateCreated"];
-                /** @description Inclusive upper bound, RFC 2822 or ISO 8601. */
+                /** @description Inclusive upper bound, RFC 2822 or ISO 8601 with any offset. */
                 max_date_created?: components["parameters"]["MaxDateCreated"];
-                /** @description Inclusive lower bound, RFC 2822 or ISO 8601. */
+                /** @description Inclusive lower bound, RFC 2822 or ISO 8601 with any offset. */
                 min_date_modified?: components["parameters"]["MinDateModified"];
-                /** @description Inclusive upper bound, RFC 2822 or ISO 8601. */
+                /** @description Inclusive upper bound, RFC 2822 or ISO 8601 with any offset. */
                 max_date_modified?: components["parameters"]["MaxDateModified"];
                 tax_exempt_category?: components["parameters"]["TaxExemptCategory"];
             };
@@ -1079,7 +1247,10 @@ export interface operations {
     getCustomer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An HTTP date; when the resource has not changed since, the answer is a 304 with no body. */
+                "If-Modified-Since"?: components["parameters"]["IfModifiedSince"];
+            };
             path: {
                 /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
@@ -1089,7 +1260,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["CustomerOne"];
+            200: components["responses"]["CustomerFound"];
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -1179,7 +1351,7 @@ export interface operations {
             query?: {
                 /** @description Page number, from 1. */
                 page?: components["parameters"]["Page"];
-                /** @description Items per page, 1 to 250 (default 50). Over 250 answers 413. */
+                /** @description Items per page, 1 to 250 (default 50). Over 250 answers 413 (or serves 250 with --compat limit-over-max=clamp). */
                 limit?: components["parameters"]["Limit"];
             };
             header?: never;
@@ -1220,6 +1392,7 @@ export interface operations {
             };
         };
         responses: {
+            200: components["responses"]["AddressCreated"];
             201: components["responses"]["AddressCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -1245,6 +1418,26 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: components["responses"]["Deleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    countAllCustomerAddresses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
+                store_hash: components["parameters"]["StoreHash"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Count"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -1363,7 +1556,7 @@ export interface operations {
                 "date_modified:max"?: components["parameters"]["GroupDateModifiedMax"];
                 /** @description Page number, from 1. */
                 page?: components["parameters"]["Page"];
-                /** @description Items per page, 1 to 250 (default 50). Over 250 answers 413. */
+                /** @description Items per page, 1 to 250 (default 50). Over 250 answers 413 (or serves 250 with --compat limit-over-max=clamp). */
                 limit?: components["parameters"]["Limit"];
             };
             header?: never;
@@ -1402,6 +1595,7 @@ export interface operations {
             };
         };
         responses: {
+            200: components["responses"]["GroupCreated"];
             201: components["responses"]["GroupCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -1451,7 +1645,10 @@ export interface operations {
     getCustomerGroup: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An HTTP date; when the resource has not changed since, the answer is a 304 with no body. */
+                "If-Modified-Since"?: components["parameters"]["IfModifiedSince"];
+            };
             path: {
                 /** @description The store's permanent id. Each store hash is a separate store; a malformed hash is a 404. */
                 store_hash: components["parameters"]["StoreHash"];
@@ -1461,7 +1658,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["GroupOne"];
+            200: components["responses"]["GroupFound"];
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

@@ -5,6 +5,7 @@ export {
   listPactFiles,
   normalizePact,
   readPact,
+  resolvePactFiles,
   type PactFile,
   type PactInteraction,
   type PactState,
@@ -18,8 +19,10 @@ export {
   type SpecFinding,
 } from './spec-check.js';
 export {
+  DEFAULT_VERIFY_TIMEOUT_MS,
   formatVerifyReport,
   verifyPacts,
+  VerifyRunError,
   type BrokerSource,
   type InteractionOutcome,
   type VerifyOptions,

@@ -42,6 +42,17 @@ export function listPactFiles(path: string): string[] {
     .map((name) => join(path, name));
 }
 
+/**
+ * The pact files of the given files and directories, each read and checked: run before anything
+ * starts, so a wrong path fails at once with one line naming it.
+ */
+export function resolvePactFiles(paths: string[]): string[] {
+  const files = paths.flatMap(listPactFiles);
+  if (files.length === 0) throw new Error(`No pact files (*.json) in ${paths.join(', ')}.`);
+  for (const file of files) readPact(file);
+  return files;
+}
+
 /** Reads and checks a pact file; an error names the file and what is wrong with it. */
 export function readPact(file: string): PactFile {
   let parsed: unknown;

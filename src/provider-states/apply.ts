@@ -1,7 +1,8 @@
-/** Applying provider states: to a tenant (QA data, tests), or to a store of the fake (Pact, admin API). */
+/** Applying provider states: a state's data set, and a store of the fake filled with it (Pact, admin API). */
+import { dataSetFill, recordsDataSet, type SyncDataSet } from '../dataset/index.js';
 import { ApiError } from '../errors.js';
 import { isStoreHash } from '../config.js';
-import type { Store, Stores } from '../engine/stores.js';
+import type { Stores } from '../engine/stores.js';
 import {
   findProviderState,
   ProviderStateError,
@@ -10,24 +11,26 @@ import {
   type StateParams,
   type StateValues,
 } from './registry.js';
-import { PROVIDER_STATES } from './states.js';
+import { PROVIDER_STATES, StateRecords } from './states.js';
 
 /** The store hash the consumer pacts use, and the default store of `POST /__admin/provider-states`. */
 export const PACT_STORE_HASH = 'pactstore';
 
 /**
- * Puts what a state's sentence says into a tenant (on top of what it holds) and returns the ids
- * it created. The state is a registered sentence with `params`, or a concrete sentence.
+ * The data set a state's sentence describes (ids from 1, passwords hashed by `ctx`), and the ids
+ * it returns. The state is a registered sentence with `params`, or a concrete sentence.
  */
-export async function applyProviderState(
-  store: Store,
+export async function providerStateData(
   state: string,
   params: StateParams = {},
   ctx: StateContext = stateContext(),
-): Promise<StateValues> {
+): Promise<{ data: SyncDataSet; values: StateValues }> {
   const found = findProviderState(PROVIDER_STATES, state, params);
+  const records = new StateRecords(ctx);
   try {
-    return await found.definition.setup(store, found.params, ctx);
+    const values = await found.definition.setup(records, found.params);
+    const origin = { provider_state: found.definition.sentence, params: found.params };
+    return { data: recordsDataSet(records, { origin }), values };
   } catch (err) {
     if (err instanceof ProviderStateError) {
       throw new ProviderStateError(`The state '${found.definition.sentence}' ${err.message}.`);
@@ -36,7 +39,7 @@ export async function applyProviderState(
   }
 }
 
-/** Replaces a store with an empty one and applies the state to it: each state starts clean. */
+/** Replaces a store with the state's data set (each state starts clean) and returns its values. */
 export async function setUpProviderState(
   stores: Stores,
   storeHash: string,
@@ -44,14 +47,10 @@ export async function setUpProviderState(
   params: StateParams = {},
   ctx: StateContext = stateContext(),
 ): Promise<StateValues> {
-  // Look the state up first: an unknown state leaves the store as it was.
-  findProviderState(PROVIDER_STATES, state, params);
-  return applyProviderState(await stores.fill(storeHash, null), state, params, ctx);
-}
-
-/** Leaves the store empty after an interaction. */
-export async function tearDownProviderState(stores: Stores, storeHash: string): Promise<void> {
-  await stores.fill(storeHash, null);
+  const { data, values } = await providerStateData(state, params, ctx);
+  // No fingerprint: a state's dates come from the clock and its password hashes are salted.
+  await stores.fill(storeHash, { ...dataSetFill(data), fingerprint: () => null });
+  return values;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -83,7 +82,7 @@ export async function changeProviderState(
   if (!isStoreHash(hash)) throw new ApiError(400, `'${hash}' is not a store hash.`);
   try {
     if (action === 'teardown') {
-      await tearDownProviderState(stores, hash);
+      await stores.fill(hash, null); // the store is left empty
       return {};
     }
     const params = (body.params ?? {}) as StateParams;

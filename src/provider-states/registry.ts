@@ -1,12 +1,12 @@
 /**
  * The provider-state registry: each sentence a consumer pact may name ("a customer with email
- * {email} exists") mapped to what it puts into an empty store, returning the ids it created so a
- * pact can use them (`fromProviderState`). Pact verification, a running fake and QA share it.
+ * {email} exists") mapped to the data set it describes, returning the ids it created so a pact can
+ * use them (`fromProviderState`). Pact verification, a running fake and QA share it.
  */
 import { DEFAULT_PASSWORD_COST } from '../config.js';
 import { hashPassword } from '../domain/passwords.js';
 import { wholeSeconds } from '../domain/format.js';
-import type { Store } from '../engine/stores.js';
+import type { StateRecords } from './states.js';
 
 /** Parameters of a state, as a pact carries them (`providerStates[].params`). */
 export type StateParams = Record<string, unknown>;
@@ -14,7 +14,7 @@ export type StateParams = Record<string, unknown>;
 /** What a state's setup returns: values a pact can inject with `fromProviderState` (`${customerId}`). */
 export type StateValues = Record<string, string | number | boolean>;
 
-/** What a setup needs besides the tenant: the time and the password hasher. */
+/** What a setup needs besides its parameters: the time and the password hasher. */
 export interface StateContext {
   /** Creation time of the records, epoch ms (whole seconds). */
   now: number;
@@ -30,19 +30,13 @@ export interface ProviderStateDefinition {
   params: Record<string, string | number>;
   /** The values the setup returns, e.g. `customerId`. */
   returns: string[];
-  /** Fills an empty tenant and returns the values it created. */
-  setup(store: Store, params: StateParams, ctx: StateContext): Promise<StateValues> | StateValues;
+  /** Adds the state's records (ids from 1) and returns the values a pact may use. */
+  setup(data: StateRecords, params: StateParams): Promise<StateValues> | StateValues;
 }
 
 /** A state the registry does not know, or parameters it cannot use. */
 export class ProviderStateError extends Error {
   override readonly name = 'ProviderStateError';
-}
-
-/** A state found in the registry, with its parameters (from the pact, or read from a concrete sentence). */
-export interface FoundState {
-  definition: ProviderStateDefinition;
-  params: StateParams;
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
@@ -60,7 +54,7 @@ export function findProviderState(
   definitions: readonly ProviderStateDefinition[],
   state: string,
   params: StateParams = {},
-): FoundState {
+): { definition: ProviderStateDefinition; params: StateParams } {
   const exact = definitions.find((d) => d.sentence === state);
   if (exact) return { definition: exact, params };
   // Concrete sentences: the definition with the most parameters wins ("email and password" over "email").

@@ -1,10 +1,9 @@
 /** The provider states of the Customers V2 pacts: every sentence a consumer may name, and its data. */
-import type { NewAddressInput } from '../domain/address-rules.js';
-import type { CustomerRecord } from '../domain/records.js';
-import { createAddress } from '../engine/address-ops.js';
-import { createCustomer } from '../engine/customer-ops.js';
-import { createGroup } from '../engine/group-ops.js';
-import type { Store } from '../engine/stores.js';
+import { buildAddress, type NewAddressInput } from '../domain/address-rules.js';
+import { buildCustomer } from '../domain/customer-rules.js';
+import { buildGroup } from '../domain/group-rules.js';
+import { valueOf } from '../domain/reasons.js';
+import type { AddressRecord, CustomerRecord, GroupRecord, WorldRecords } from '../domain/records.js';
 import {
   countParam,
   stringParam,
@@ -14,20 +13,37 @@ import {
   type StateValues,
 } from './registry.js';
 
-async function addCustomer(
-  store: Store,
-  ctx: StateContext,
-  n: number,
-  email: string,
-  password?: string,
-): Promise<CustomerRecord> {
-  const hash = password === undefined ? null : await ctx.hashPassword(password);
-  const input = { first_name: 'Jane', last_name: `Doe${n}`, email };
-  return store.write((tx) => createCustomer(tx, input, hash, ctx.now));
+/** A state's data set in the making: records built by the rules of the API's writes, ids from 1. */
+export class StateRecords implements WorldRecords {
+  readonly groups: GroupRecord[] = [];
+  readonly customers: CustomerRecord[] = [];
+  readonly addresses: AddressRecord[] = [];
+
+  constructor(private readonly ctx: StateContext) {}
+
+  /** Adds customer "Jane Doe{n}" with this email and, when given, this password (hashed). */
+  async customer(n: number, email: string, password?: string): Promise<CustomerRecord> {
+    const hash = password === undefined ? null : await this.ctx.hashPassword(password);
+    const input = { first_name: 'Jane', last_name: `Doe${n}`, email };
+    return push(
+      this.customers,
+      valueOf(buildCustomer(input, this.customers.length + 1, 0, this.ctx.now, hash)),
+    );
+  }
+
+  /** Adds the state address to a customer of this state. */
+  address(customerId: number): AddressRecord {
+    return push(this.addresses, valueOf(buildAddress(STATE_ADDRESS, this.addresses.length + 1, customerId)));
+  }
+
+  /** Adds a group with the defaults of one created through the API. */
+  group(name: string): GroupRecord {
+    const dates = { created: this.ctx.now, modified: this.ctx.now };
+    return push(this.groups, valueOf(buildGroup({ name }, this.groups.length + 1, dates)));
+  }
 }
 
-const addAddress = (store: Store, customerId: number) =>
-  store.write((tx) => createAddress(tx, customerId, STATE_ADDRESS));
+const push = <T>(list: T[], item: T): T => (list.push(item), item);
 
 /** The address every address state gives its customer. */
 export const STATE_ADDRESS: NewAddressInput = {
@@ -55,39 +71,37 @@ export const PROVIDER_STATES: readonly ProviderStateDefinition[] = [
     sentence: '{count} customers exist',
     params: { count: 3 },
     returns: ['firstCustomerId', 'lastCustomerId'],
-    async setup(store, params, ctx): Promise<StateValues> {
+    async setup(data, params): Promise<StateValues> {
       const count = countParam(params, 'count');
-      const ids: number[] = [];
-      for (let n = 1; n <= count; n++) {
-        ids.push((await addCustomer(store, ctx, n, `customer${n}@example.com`)).id);
-      }
-      return count === 0 ? {} : { firstCustomerId: ids[0]!, lastCustomerId: ids[ids.length - 1]! };
+      for (let n = 1; n <= count; n++) await data.customer(n, `customer${n}@example.com`);
+      const [first, last] = [data.customers[0], data.customers[count - 1]];
+      return first && last ? { firstCustomerId: first.id, lastCustomerId: last.id } : {};
     },
   },
   {
     sentence: 'a customer with email {email} exists',
     params: { email: 'jane.doe@example.com' },
     returns: ['customerId'],
-    async setup(store, params, ctx) {
-      return { customerId: (await addCustomer(store, ctx, 1, email(params))).id };
+    async setup(data, params) {
+      return { customerId: (await data.customer(1, email(params))).id };
     },
   },
   {
     sentence: 'a customer with email {email} and password {password} exists',
     params: { email: 'jane.doe@example.com', password: 'secret123' },
     returns: ['customerId'],
-    async setup(store, params, ctx) {
+    async setup(data, params) {
       const password = stringParam(params, 'password');
-      return { customerId: (await addCustomer(store, ctx, 1, email(params), password)).id };
+      return { customerId: (await data.customer(1, email(params), password)).id };
     },
   },
   {
     sentence: 'a customer with an address exists',
     params: {},
     returns: ['customerId', 'addressId'],
-    async setup(store, _params, ctx) {
-      const customer = await addCustomer(store, ctx, 1, 'jane.doe@example.com');
-      const address = await addAddress(store, customer.id);
+    async setup(data) {
+      const customer = await data.customer(1, 'jane.doe@example.com');
+      const address = data.address(customer.id);
       return { customerId: customer.id, addressId: address.id };
     },
   },
@@ -95,10 +109,10 @@ export const PROVIDER_STATES: readonly ProviderStateDefinition[] = [
     sentence: 'a customer with an address and another customer exist',
     params: {},
     returns: ['customerId', 'addressId', 'otherCustomerId'],
-    async setup(store, _params, ctx) {
-      const customer = await addCustomer(store, ctx, 1, 'jane.doe@example.com');
-      const address = await addAddress(store, customer.id);
-      const other = await addCustomer(store, ctx, 2, 'john.roe@example.com');
+    async setup(data) {
+      const customer = await data.customer(1, 'jane.doe@example.com');
+      const address = data.address(customer.id);
+      const other = await data.customer(2, 'john.roe@example.com');
       return { customerId: customer.id, addressId: address.id, otherCustomerId: other.id };
     },
   },
@@ -112,10 +126,6 @@ export const PROVIDER_STATES: readonly ProviderStateDefinition[] = [
     sentence: 'a customer group named {name} exists',
     params: { name: 'Wholesale' },
     returns: ['groupId'],
-    async setup(store, params, ctx) {
-      const name = stringParam(params, 'name');
-      const g = await store.write((tx) => createGroup(tx, { name }, ctx.now));
-      return { groupId: g.id };
-    },
+    setup: (data, params) => ({ groupId: data.group(stringParam(params, 'name')).id }),
   },
 ];

@@ -5,13 +5,19 @@
  * 504) or a dropped connection, back off and try again a few times, but only reads: a create that
  * failed that way may have happened, and the next run finds it by lookup instead.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import { BigCommerceApiError, type BigCommerceClient } from '../client/index.js';
 
-/** Waits this many milliseconds (tests pass one that moves a fake clock). */
-export type Sleep = (ms: number) => Promise<void>;
+/** Waits this many milliseconds, or less once `signal` aborts (tests pass one that moves a fake clock). */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
-/** The real wait. */
-export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The real wait; an abort ends it early. */
+export const realSleep: Sleep = (ms, signal) => delay(ms, undefined, { signal }).catch(() => undefined);
+
+/** A push stopped by its signal (Ctrl-C) between two calls. */
+export class PushInterrupted extends Error {
+  override readonly name = 'PushInterrupted';
+}
 
 /** What the pacing did, for the summary. */
 export interface PacingStats {
@@ -31,6 +37,8 @@ export interface PacingOptions {
   maxRateLimitRetries?: number;
   /** Retries of one call after 502/503/504 or a network error; default 3. */
   maxTransientRetries?: number;
+  /** Stops the calls: a wait ends early and the next call throws PushInterrupted. */
+  signal?: AbortSignal;
 }
 
 const TRANSIENT = new Set([502, 503, 504]);
@@ -41,10 +49,11 @@ export function pacedCalls(client: BigCommerceClient, options: PacingOptions = {
   const maxRateLimit = options.maxRateLimitRetries ?? 20;
   const maxTransient = options.maxTransientRetries ?? 3;
   const stats: PacingStats = { requests: 0, tooManyRequests: 0, waits: 0, waitedMs: 0, retries: 0 };
+  const signal = options.signal;
   const wait = async (ms: number): Promise<void> => {
     stats.waits++;
     stats.waitedMs += ms;
-    await sleep(ms);
+    await sleep(ms, signal);
   };
 
   /** Runs one API call under the pacing rules; `read` calls are also retried after gateway hiccups. */
@@ -52,6 +61,7 @@ export function pacedCalls(client: BigCommerceClient, options: PacingOptions = {
     let limited = 0;
     let transient = 0;
     for (;;) {
+      if (signal?.aborted) throw new PushInterrupted('the push was interrupted');
       stats.requests++;
       try {
         const result = await fn();

@@ -4,7 +4,7 @@
  * line it was writing; the first line says which store and which data set it belongs to.
  */
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { EntityCounts } from '../export/index.js';
+import type { EntityCounts } from '../dataset/index.js';
 
 /** A state file that belongs to another store or data set, or is not a state file. */
 export class PushStateError extends Error {
@@ -19,6 +19,14 @@ interface Header {
   source: string;
 }
 
+function parseLine<T>(line: string): Partial<T> | undefined {
+  try {
+    return JSON.parse(line) as Partial<T>;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Source id → target id, per kind; kept on disk when a path is given. */
 export class PushState {
   readonly ids: Record<Kind, Map<number, number>> = {
@@ -27,25 +35,25 @@ export class PushState {
     addresses: new Map(),
   };
 
-  private constructor(private readonly path: string | undefined) {}
+  private constructor(
+    private path: string | undefined,
+    private readonly header: Header,
+  ) {}
+
+  /** The file the state is kept in, if any. */
+  get file(): string | undefined {
+    return this.path;
+  }
 
   /** Opens (or starts) the state of pushing `source` to `target`; no path keeps it in memory only. */
   static open(path: string | undefined, target: string, source: string): PushState {
-    const state = new PushState(path);
-    if (!path) return state;
-    if (!existsSync(path) || readFileSync(path, 'utf8').trim() === '') {
-      const header: Header = { 'bc-fakestore-push': 1, target, source };
-      writeFileSync(path, `${JSON.stringify(header)}\n`);
-      return state;
-    }
-    const [first = '', ...rest] = readFileSync(path, 'utf8').split('\n');
-    let header: Partial<Header>;
-    try {
-      header = JSON.parse(first) as Partial<Header>;
-    } catch {
-      throw new PushStateError(`${path} is not a push state file`);
-    }
-    if (header['bc-fakestore-push'] !== 1) throw new PushStateError(`${path} is not a push state file`);
+    const state = new PushState(path, { 'bc-fakestore-push': 1, target, source });
+    const text = path && existsSync(path) ? readFileSync(path, 'utf8') : '';
+    if (path && text.trim() === '') writeFileSync(path, `${JSON.stringify(state.header)}\n`);
+    if (!path || text.trim() === '') return state;
+    const [first = '', ...rest] = text.split('\n');
+    const header = parseLine<Header>(first);
+    if (header?.['bc-fakestore-push'] !== 1) throw new PushStateError(`${path} is not a push state file`);
     if (header.target !== target) {
       throw new PushStateError(
         `${path} records a push to ${header.target}, not ${target}; use another --state file`,
@@ -55,18 +63,15 @@ export class PushState {
       throw new PushStateError(`${path} records the push of another data set; use another --state file`);
     }
     for (const line of rest) {
-      try {
-        const entry = JSON.parse(line) as { kind?: Kind; from?: number; to?: number };
-        if (
-          entry.kind &&
-          state.ids[entry.kind] &&
-          typeof entry.from === 'number' &&
-          typeof entry.to === 'number'
-        ) {
-          state.ids[entry.kind].set(entry.from, entry.to);
-        }
-      } catch {
-        // A line cut short by an interruption: that entity is found again by lookup.
+      // A line cut short by an interruption does not parse: that entity is found again by lookup.
+      const entry = parseLine<{ kind?: Kind; from?: number; to?: number }>(line);
+      if (
+        entry?.kind &&
+        state.ids[entry.kind] &&
+        typeof entry.from === 'number' &&
+        typeof entry.to === 'number'
+      ) {
+        state.ids[entry.kind].set(entry.from, entry.to);
       }
     }
     return state;
@@ -76,5 +81,15 @@ export class PushState {
   record(kind: Kind, from: number, to: number): void {
     this.ids[kind].set(from, to);
     if (this.path) appendFileSync(this.path, `${JSON.stringify({ kind, from, to })}\n`);
+  }
+
+  /** Writes everything recorded to a new file and keeps the state there from now on. */
+  saveAs(path: string): void {
+    const lines = [JSON.stringify(this.header)];
+    for (const [kind, ids] of Object.entries(this.ids)) {
+      for (const [from, to] of ids) lines.push(JSON.stringify({ kind, from, to }));
+    }
+    writeFileSync(path, `${lines.join('\n')}\n`, { flag: 'wx' });
+    this.path = path;
   }
 }

@@ -1,56 +1,26 @@
 /**
- * Reading back a folder written by `generate` (or by hand in the same formats): groups, customers
- * and addresses as json (one array), ndjson or csv (API field names as headers, nested values
- * JSON-encoded). manifest.json, when present, names the format and the data set's fingerprint.
+ * Reading back a folder written by `generate` (or by hand in the same formats) as a data set:
+ * groups, customers and addresses as json (one array), ndjson or csv (API field names as headers,
+ * nested values JSON-encoded). manifest.json, when present, names the format and the fingerprint.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import {
-  KIND_SCHEMA,
-  MANIFEST,
-  type EntityKind,
-  type ExportFormat,
-  type ExportManifest,
-} from '../export/index.js';
-import { loadSpec, type SchemaObject } from '../spec.js';
-import type { Address, Customer, CustomerGroup } from '../types.js';
-import type { PushSource } from './push-source.js';
+import type { DataEntry, DataSet } from '../dataset/index.js';
+import { parseDateFilter } from '../domain/format.js';
+import type { AddressRecord, CustomerRecord, GroupRecord } from '../domain/records.js';
+import { MANIFEST, type EntityKind, type ExportFormat, type ExportManifest } from '../export/index.js';
 
 /** A folder that cannot be read as a data set. */
 export class ExportFolderError extends Error {
   override readonly name = 'ExportFolderError';
 }
 
-type Cell = 'number' | 'boolean' | 'json' | 'string';
-
-function resolveSchema(schema: SchemaObject | undefined): SchemaObject | undefined {
-  const ref = (schema?.$ref ?? (schema?.allOf as SchemaObject[] | undefined)?.[0]?.$ref) as
-    string | undefined;
-  if (!ref) return schema;
-  return loadSpec().components.schemas[ref.replace('#/components/schemas/', '')];
-}
-
-/** How each CSV column of a kind is typed, from the spec's schema of the API representation. */
-function cellTypes(kind: EntityKind): Map<string, Cell> {
-  const props = loadSpec().components.schemas[KIND_SCHEMA[kind]]?.properties ?? {};
-  const types = new Map<string, Cell>();
-  for (const [name, prop] of Object.entries(props)) {
-    const type = resolveSchema(prop)?.type;
-    types.set(
-      name,
-      type === 'integer' || type === 'number'
-        ? 'number'
-        : type === 'boolean'
-          ? 'boolean'
-          : type === 'array' || type === 'object'
-            ? 'json'
-            : 'string',
-    );
-  }
-  return types;
-}
+/** How CSV cells read back: these columns are numbers, booleans or JSON; every other one is text. */
+const NUMBERS = new Set(['id', 'customer_id', 'customer_group_id']);
+const BOOLEANS = new Set(['is_default', 'is_group_for_guests', 'reset_pass_on_login', 'accepts_marketing']);
+const JSON_CELLS = new Set(['form_fields', 'category_access', 'discount_rules', 'addresses']);
 
 /** A CSV parser fed line by line (RFC 4180: quoted cells may hold commas, doubled quotes and newlines). */
 export class CsvRecordReader {
@@ -90,73 +60,54 @@ export class CsvRecordReader {
   }
 }
 
-function typed(
-  types: Map<string, Cell>,
-  header: string[],
-  cells: string[],
-  where: string,
-): Record<string, unknown> {
+/** One CSV record as the values the API wrote (see csvCell in src/export/csv.ts). */
+function typed(header: string[], cells: string[], where: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   header.forEach((name, i) => {
     const text = cells[i] ?? '';
-    const type = types.get(name) ?? 'string';
-    if (type === 'string') out[name] = text;
-    else if (type === 'number') out[name] = text === '' ? null : Number(text);
-    else if (type === 'boolean') out[name] = text === 'true';
+    if (BOOLEANS.has(name)) out[name] = text === 'true';
+    else if (!NUMBERS.has(name) && !JSON_CELLS.has(name)) out[name] = text;
     else if (text === '') out[name] = null;
-    else {
-      try {
-        out[name] = JSON.parse(text);
-      } catch {
-        throw new ExportFolderError(`${where}: column ${name} is not JSON`);
-      }
-    }
+    else out[name] = NUMBERS.has(name) ? Number(text) : parsed(text, `${where}: column ${name} is not JSON`);
   });
   return out;
 }
 
-async function* lines(file: string): AsyncGenerator<string> {
-  const rl = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  for await (const line of rl) yield line;
+function parsed(text: string, problem: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ExportFolderError(problem);
+  }
 }
 
-async function* entities(file: string, kind: EntityKind, format: ExportFormat): AsyncGenerator<unknown> {
+/** The entities of one file, as the API wrote them: a JSON array, JSON lines, or CSV records. */
+async function* entities(file: string, format: ExportFormat): AsyncGenerator<Record<string, unknown>> {
   if (format === 'json') {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (err) {
-      throw new ExportFolderError(`${file}: not a JSON array (${(err as Error).message})`);
-    }
-    if (!Array.isArray(parsed)) throw new ExportFolderError(`${file}: not a JSON array`);
-    yield* parsed;
-    return;
+    const all = parsed(readFileSync(file, 'utf8'), `${file}: not a JSON array`);
+    if (!Array.isArray(all)) throw new ExportFolderError(`${file}: not a JSON array`);
+    return yield* all;
   }
-  if (format === 'ndjson') {
-    let n = 0;
-    for await (const line of lines(file)) {
-      n++;
-      if (line.trim() === '') continue;
-      try {
-        yield JSON.parse(line);
-      } catch {
-        throw new ExportFolderError(`${file}:${n}: not a JSON object`);
-      }
-    }
-    return;
-  }
-  const reader = new CsvRecordReader();
-  const types = cellTypes(kind);
+  const input = createReadStream(file, 'utf8');
+  const csv = new CsvRecordReader();
   let header: string[] | undefined;
   let n = 0;
-  for await (const line of lines(file)) {
-    const cells = reader.feed(line);
-    if (!cells) continue;
-    n++;
-    if (!header) header = cells;
-    else yield typed(types, header, cells, `${file} record ${n}`);
+  try {
+    for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+      n++;
+      if (format === 'ndjson') {
+        if (line.trim() !== '')
+          yield parsed(line, `${file}:${n}: not a JSON object`) as Record<string, unknown>;
+        continue;
+      }
+      const cells = csv.feed(line);
+      if (cells && header) yield typed(header, cells, `${file}:${n}`);
+      else header ??= cells;
+    }
+  } finally {
+    input.destroy();
   }
-  if (reader.pending) throw new ExportFolderError(`${file}: ends inside a quoted cell`);
+  if (csv.pending) throw new ExportFolderError(`${file}: ends inside a quoted cell`);
 }
 
 function readManifest(dir: string): Partial<ExportManifest> | undefined {
@@ -169,8 +120,25 @@ function readManifest(dir: string): Partial<ExportManifest> | undefined {
   }
 }
 
-/** The data set in a folder, as a push source; throws ExportFolderError when its files are missing. */
-export function readExportFolder(dir: string): PushSource {
+type Values = Record<string, unknown>;
+
+/** A date as the API writes it (RFC 2822, or a group's `YYYY-MM-DD HH:MM:SS`) to epoch ms; 0 when absent. */
+const dateOf = (value: unknown): number => (typeof value === 'string' ? parseDateFilter(value) : null) ?? 0;
+
+const groupRecord = (v: Values): GroupRecord =>
+  ({ ...v, date_created: dateOf(v.date_created), date_modified: dateOf(v.date_modified) }) as GroupRecord;
+
+function customerRecord({ addresses: _link, ...v }: Values): CustomerRecord {
+  const dates = { date_created: dateOf(v.date_created), date_modified: dateOf(v.date_modified) };
+  return { ...v, ...dates, password_hash: null } as CustomerRecord;
+}
+
+/**
+ * The data set in a folder (its entries read from the files as they are needed); throws
+ * ExportFolderError when its files are missing. Addresses follow their customers, in the
+ * customers' order, as generate writes them; one out of that order stops the read.
+ */
+export function readExportFolder(dir: string): DataSet<AsyncIterable<DataEntry>> {
   const manifest = readManifest(dir);
   const format =
     manifest?.format ??
@@ -186,20 +154,38 @@ export function readExportFolder(dir: string): PushSource {
     return file;
   };
   const files = { groups: fileOf('groups'), customers: fileOf('customers'), addresses: fileOf('addresses') };
-  const id =
-    manifest?.fingerprint ??
-    createHash('sha256')
-      .update(`folder:${resolve(dir)}`)
-      .digest('hex');
+  const read = (kind: EntityKind) => entities(files[kind], format);
   return {
-    id,
+    origin: manifest?.source ?? { folder: resolve(dir) },
+    id:
+      manifest?.fingerprint ??
+      createHash('sha256')
+        .update(`folder:${resolve(dir)}`)
+        .digest('hex'),
     counts: manifest?.counts ?? {},
-    groups: () => entities(files.groups, 'groups', format) as AsyncIterable<CustomerGroup>,
-    async *customers() {
-      for await (const customer of entities(files.customers, 'customers', format)) {
-        yield { customer: customer as Customer };
+    passwords: new Map(),
+    async *entries() {
+      for await (const g of read('groups')) yield { kind: 'group', group: groupRecord(g) };
+      const addresses = read('addresses');
+      try {
+        let next = await addresses.next();
+        for await (const v of read('customers')) {
+          const customer = customerRecord(v);
+          const mine: AddressRecord[] = [];
+          for (; !next.done && next.value.customer_id === customer.id; next = await addresses.next()) {
+            mine.push(next.value as unknown as AddressRecord);
+          }
+          yield { kind: 'customer', customer, addresses: mine };
+        }
+        if (!next.done) {
+          throw new ExportFolderError(
+            `${files.addresses}: address ${String(next.value.id)} of customer ${String(next.value.customer_id)} ` +
+              `is not with its customer; list addresses by customer, in the order of ${files.customers}`,
+          );
+        }
+      } finally {
+        await addresses.return(undefined);
       }
     },
-    addresses: () => entities(files.addresses, 'addresses', format) as AsyncIterable<Address>,
   };
 }

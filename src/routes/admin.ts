@@ -61,8 +61,12 @@ export const adminRoutes: AdminRoute[] = [
     async handle({ stores, params, body, options }) {
       const hash = params.hash as string;
       // Loaded on first use: the generator (faker) would slow every start.
-      const { seedRequestFill } = await import('../fixtures/seed-request.js');
-      await stores.fill(hash, await seedRequestFill(body, hash, options.passwordCost));
+      const [{ seedRequestData }, { dataSetFill }] = await Promise.all([
+        import('../fixtures/seed-request.js'),
+        import('../dataset/index.js'),
+      ]);
+      // Filled in slices: seeding a million customers never stalls the other stores.
+      await stores.fill(hash, dataSetFill(await seedRequestData(body, hash, options.passwordCost)));
       return json(await storeSummary(stores, hash));
     },
   },

@@ -15,6 +15,8 @@ export interface Reply {
   /** The JSON body as UTF-8 bytes (from cached JSON), sent as is; when set, `body` is unused. */
   bytes?: Buffer;
   headers?: Record<string, string>;
+  /** For the request log only: what went wrong, in words (never sent). */
+  note?: string;
 }
 
 /** What a V2 handler gets. */

@@ -23,16 +23,6 @@ export function addressCountFor(ctx: SeedContext, customerIndex: number): number
   return min + (streamHash(ctx.key, STREAM.addressCount, customerIndex) % (max - min + 1));
 }
 
-/**
- * Address-id offsets for the first `customerCount` customers: the addresses of the customer at
- * index i have ids offsets[i] + 1 .. offsets[i + 1]. Lets a lazy store place any address id.
- */
-export function addressIdOffsets(ctx: SeedContext, customerCount: number): Float64Array {
-  const offsets = new Float64Array(customerCount + 1);
-  for (let i = 0; i < customerCount; i++) offsets[i + 1] = (offsets[i] ?? 0) + addressCountFor(ctx, i);
-  return offsets;
-}
-
 /** The id of the first address of the customer at a 0-based index (sums the counts before it: O(index)). */
 export function firstAddressIdFor(ctx: SeedContext, customerIndex: number): number {
   let id = 1;
@@ -46,7 +36,7 @@ function addressFields(rng: SeededRandom): FormField[] | null {
 
 /**
  * The addresses of a generated customer, with consecutive ids from `firstId`. Depends only on the
- * seed and the customer. Pass `firstId` when generating in order (see addressIdOffsets); the
+ * seed and the customer. Pass `firstId` when generating in order (see generatedDataSet); the
  * default sums the counts of every earlier customer, O(index).
  */
 export function addressesFor(

@@ -2,7 +2,7 @@
  * The resolved options of a seeded world plus the one Faker instance and generator that every
  * entity function shares. Build it once with createSeedContext, then compute any entity from it.
  */
-import type { Faker as FakerInstance, LocaleDefinition } from '@faker-js/faker';
+import type { Faker as FakerInstance } from '@faker-js/faker';
 import { Faker, MERGED_LOCALES } from './faker-locales.js';
 import { SEED_LOCALES, countryKit, isSeedLocale } from './country-kits.js';
 import type { CountryKit, SeedLocale } from './country-kits.js';
@@ -48,8 +48,6 @@ export interface SeedContext {
   readonly countries: readonly CountryKit[];
 }
 
-const FAKER_LOCALES: Record<SeedLocale, LocaleDefinition> = MERGED_LOCALES;
-
 function count(value: number, name: string): number {
   if (!Number.isSafeInteger(value) || value < 0) {
     throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
@@ -87,7 +85,7 @@ export function createSeedContext(options: SeedOptions = {}): SeedContext {
     nowSeconds: Math.floor(now / 1000),
     key: seedKey(seed, storeHash),
     rng,
-    faker: new Faker({ locale: [FAKER_LOCALES[locale]], randomizer: rng }),
+    faker: new Faker({ locale: [MERGED_LOCALES[locale]], randomizer: rng }),
     home,
     countries: [home, ...SEED_LOCALES.filter((l) => l !== locale).map(countryKit)],
   };

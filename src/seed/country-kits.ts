@@ -5,15 +5,13 @@
 import type { LocaleDefinition } from '@faker-js/faker';
 import { MERGED_LOCALES } from './faker-locales.js';
 import { countryIso2 } from '../domain/countries.js';
-import { compileSymbols, compileTemplate, oneOf, pickFrom } from './patterns.js';
+import { compileSymbols, compileTemplate, oneOf, oneOfSymbols, pickFrom } from './patterns.js';
 import type { Gen } from './patterns.js';
 import type { SeededRandom } from './random.js';
 
-/** The store locales a world can be generated in, as faker names them. */
-export const SEED_LOCALES = ['en_US', 'en_GB', 'en_CA', 'en_AU', 'de', 'fr'] as const;
+import type { SeedLocale } from '../config.js';
 
-/** One of {@link SEED_LOCALES}. */
-export type SeedLocale = (typeof SEED_LOCALES)[number];
+export { isSeedLocale, SEED_LOCALES, type SeedLocale } from '../config.js';
 
 interface CountrySource {
   country: string;
@@ -83,10 +81,7 @@ function buildKit(locale: SeedLocale): CountryKit {
   const gens = new Map<string, Gen>([
     ['person.firstName', anyFirst],
     ['person.lastName', lastName],
-    [
-      'location.buildingNumber',
-      oneOf(required(location.building_number, 'building numbers').map(compileSymbols)),
-    ],
+    ['location.buildingNumber', oneOfSymbols(required(location.building_number, 'building numbers'))],
   ]);
   const resolve = (token: string): Gen | undefined => {
     const known = gens.get(token);
@@ -100,13 +95,13 @@ function buildKit(locale: SeedLocale): CountryKit {
   const templates = (value: unknown, what: string): Gen =>
     oneOf(required(value, what).map((t) => compileTemplate(t, resolve)));
   gens.set('location.street', templates(location.street_pattern, 'street patterns'));
-  const secondary = oneOf(required(location.secondary_address, 'secondary addresses').map(compileSymbols));
+  const secondary = oneOfSymbols(required(location.secondary_address, 'secondary addresses'));
   gens.set('location.secondaryAddress', secondary);
 
   const stateNames = required(location.state, 'states');
   const abbreviations = strings(location.state_abbr) ?? [];
   const byState = (location.postcode_by_state ?? {}) as Record<string, string | string[] | undefined>;
-  const anyZip = oneOf(required(location.postcode, 'postcodes').map(compileSymbols));
+  const anyZip = oneOfSymbols(required(location.postcode, 'postcodes'));
   const stateZips = stateNames.map((_, i) => {
     const formats = byState[abbreviations[i] ?? ''];
     return formats ? templates(typeof formats === 'string' ? [formats] : formats, 'postcodes') : anyZip;
@@ -119,9 +114,7 @@ function buildKit(locale: SeedLocale): CountryKit {
   const phone: Gen =
     areaCodes && exchangeCodes
       ? (rng) => `(${rng.pick(areaCodes)}) ${rng.pick(exchangeCodes)}-${line(rng)}`
-      : oneOf(
-          required((phoneData.format as Entries | undefined)?.national, 'phone formats').map(compileSymbols),
-        );
+      : oneOfSymbols(required((phoneData.format as Entries | undefined)?.national, 'phone formats'));
 
   const iso2 = countryIso2(source.country);
   if (!iso2) throw new Error(`i18n-iso-countries does not know ${source.country}`);
@@ -150,9 +143,4 @@ export function countryKit(locale: SeedLocale): CountryKit {
   let kit = kits.get(locale);
   if (!kit) kits.set(locale, (kit = buildKit(locale)));
   return kit;
-}
-
-/** Whether a string names one of the supported store locales. */
-export function isSeedLocale(value: string): value is SeedLocale {
-  return (SEED_LOCALES as readonly string[]).includes(value);
 }

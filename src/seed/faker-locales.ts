@@ -4,6 +4,7 @@
  * carries its definitions merged with English and base, which is what the generator needs.
  */
 import type { Faker as FakerType, LocaleDefinition } from '@faker-js/faker';
+import type { SeedLocale } from '../config.js';
 import { faker as fakerDe } from '@faker-js/faker/locale/de';
 import { faker as fakerEnAu } from '@faker-js/faker/locale/en_AU';
 import { faker as fakerEnCa } from '@faker-js/faker/locale/en_CA';
@@ -11,11 +12,8 @@ import { faker as fakerEnGb } from '@faker-js/faker/locale/en_GB';
 import { faker as fakerEnUs } from '@faker-js/faker/locale/en_US';
 import { faker as fakerFr } from '@faker-js/faker/locale/fr';
 
-/** The store locales a world can be generated in, as faker names them. */
-export type FakerLocaleName = 'en_US' | 'en_GB' | 'en_CA' | 'en_AU' | 'de' | 'fr';
-
 /** Each locale's definitions, already merged with English and base (faker's fallback chain). */
-export const MERGED_LOCALES: Record<FakerLocaleName, LocaleDefinition> = {
+export const MERGED_LOCALES: Record<SeedLocale, LocaleDefinition> = {
   en_US: fakerEnUs.rawDefinitions,
   en_GB: fakerEnGb.rawDefinitions,
   en_CA: fakerEnCa.rawDefinitions,

@@ -4,15 +4,9 @@
  * each kind into its own hash in id order; the fingerprint is the sha256 of the three kind digests.
  */
 import { createHash } from 'node:crypto';
+import type { DataEntry } from '../dataset/data-set.js';
 import type { AddressRecord, CustomerRecord, FormField, GroupRecord } from '../domain/records.js';
 import { CanonicalHash } from './canonical.js';
-
-/** The entities a fingerprint covers. */
-export interface WorldEntities {
-  groups: readonly GroupRecord[];
-  customers: readonly CustomerRecord[];
-  addresses: readonly AddressRecord[];
-}
 
 function formFields(out: CanonicalHash, fields: readonly FormField[] | null): void {
   if (fields === null) return out.null();
@@ -24,12 +18,26 @@ function formFields(out: CanonicalHash, fields: readonly FormField[] | null): vo
   }
 }
 
+/** How a plain password counts in a fingerprint: by its sha256, so salted hashes never change it. */
+const passwordMarker = (password: string): string =>
+  `sha256:${createHash('sha256').update(password).digest('hex')}`;
+
 /** Builds a fingerprint entity by entity, in id order per kind, while records are fresh in memory. */
 export class Fingerprinter {
   private readonly groups = new CanonicalHash();
   private readonly customers = new CanonicalHash();
   private readonly addresses = new CanonicalHash();
   private counts = { groups: 0, customers: 0, addresses: 0 };
+
+  /** Adds the next entry of a data set; a customer with a plain password in `passwords` counts by it. */
+  entry(e: DataEntry, passwords?: ReadonlyMap<number, string>): void {
+    if (e.kind === 'group') return this.group(e.group);
+    const password = passwords?.get(e.customer.id);
+    this.customer(
+      password === undefined ? e.customer : { ...e.customer, password_hash: passwordMarker(password) },
+    );
+    for (const a of e.addresses) this.address(a);
+  }
 
   /** Adds the next group. */
   group(g: GroupRecord): void {
@@ -96,13 +104,4 @@ export class Fingerprinter {
       .update(`${summary.join('\n')}\n`)
       .digest('hex');
   }
-}
-
-/** The sha256 hex fingerprint of a world's entities (the value generateWorld reports). */
-export function fingerprintWorld(world: WorldEntities): string {
-  const fp = new Fingerprinter();
-  for (const g of world.groups) fp.group(g);
-  for (const c of world.customers) fp.customer(c);
-  for (const a of world.addresses) fp.address(a);
-  return fp.digest();
 }

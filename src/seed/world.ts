@@ -1,41 +1,48 @@
-/** Generates a whole seeded world at once: groups, customers and their addresses, plus a fingerprint. */
-import type { AddressRecord, CustomerRecord, GroupRecord } from '../domain/records.js';
+/**
+ * The generator as a data set: groups, then each customer with their addresses, computed one at a
+ * time from (seed, store hash), so a million customers stream without sitting in memory.
+ */
+import { createHash } from 'node:crypto';
+import { collectDataSet, dataSetFill, type SyncDataSet, type World } from '../dataset/index.js';
+import type { StoreFill } from '../engine/stores.js';
 import { addressesFor } from './addresses.js';
-import { createSeedContext } from './context.js';
-import type { SeedOptions } from './context.js';
+import { createSeedContext, type SeedOptions } from './context.js';
 import { customerAt } from './customers.js';
-import { Fingerprinter } from './fingerprint.js';
 import { groupAt } from './groups.js';
 
-/** A generated world; ids start at 1 and are consecutive per kind. */
-export interface World {
-  groups: GroupRecord[];
-  customers: CustomerRecord[];
-  addresses: AddressRecord[];
-  /** sha256 hex of the canonical serialization of every entity (see fingerprintWorld). */
-  fingerprint: string;
+/** The generated data set of `options`; the same options give the same entries on any machine. */
+export function generatedDataSet(options: SeedOptions = {}): SyncDataSet {
+  const ctx = createSeedContext(options);
+  const origin = {
+    seed: ctx.seed,
+    store_hash: ctx.storeHash,
+    customers: ctx.customers,
+    groups: ctx.groups,
+    addresses_per_customer: [...ctx.addressesPerCustomer],
+    locale: ctx.locale,
+    now: new Date(ctx.nowSeconds * 1000).toISOString(),
+  };
+  return {
+    origin,
+    id: createHash('sha256').update(JSON.stringify(origin)).digest('hex'),
+    counts: { groups: ctx.groups, customers: ctx.customers },
+    passwords: new Map(),
+    *entries() {
+      for (let i = 0; i < ctx.groups; i++) yield { kind: 'group', group: groupAt(ctx, i) };
+      let nextAddressId = 1;
+      for (let i = 0; i < ctx.customers; i++) {
+        const customer = customerAt(ctx, i);
+        const addresses = addressesFor(ctx, customer, nextAddressId);
+        nextAddressId += addresses.length;
+        yield { kind: 'customer', customer, addresses };
+      }
+    },
+  };
 }
 
-/** Generates the world of one store; the same options give byte-identical data on any machine. */
-export function generateWorld(options: SeedOptions = {}): World {
-  const ctx = createSeedContext(options);
-  const fingerprint = new Fingerprinter();
-  const groups: GroupRecord[] = [];
-  for (let i = 0; i < ctx.groups; i++) {
-    const group = groupAt(ctx, i);
-    groups.push(group);
-    fingerprint.group(group);
-  }
-  const customers: CustomerRecord[] = [];
-  const addresses: AddressRecord[] = [];
-  for (let i = 0; i < ctx.customers; i++) {
-    const customer = customerAt(ctx, i);
-    customers.push(customer);
-    fingerprint.customer(customer);
-    for (const address of addressesFor(ctx, customer, addresses.length + 1)) {
-      addresses.push(address);
-      fingerprint.address(address);
-    }
-  }
-  return { groups, customers, addresses, fingerprint: fingerprint.digest() };
-}
+/** Generates the world of one store in memory: ids from 1, consecutive per kind, and its fingerprint. */
+export const generateWorld = (options: SeedOptions = {}): World => collectDataSet(generatedDataSet(options));
+
+/** The generated world as a store fill, loaded a slice of customers at a time (serve's `prime`). */
+export const worldFill = (options: SeedOptions = {}, slice?: number): StoreFill =>
+  dataSetFill(generatedDataSet(options), slice);

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   collectToken,
   parseCount,
+  parseDuration,
+  parseHttpUrl,
   parseInteger,
   parsePort,
   parsePowerOfTwo,
@@ -33,6 +35,12 @@ describe('option values', () => {
     [parsePowerOfTwo, '16', 16],
     [parsePowerOfTwo, '16384', 16384],
     [parseStoreHash, 'abc_123-X', 'abc_123-X'],
+    [parseHttpUrl, 'http://127.0.0.1:4010/', 'http://127.0.0.1:4010'],
+    [parseHttpUrl, 'https://api.bigcommerce.com', 'https://api.bigcommerce.com'],
+    [parseDuration, '90', 90_000],
+    [parseDuration, '90s', 90_000],
+    [parseDuration, '5m', 300_000],
+    [parseDuration, '500ms', 500],
   ] as const)('%o reads %j as %j', (parse, given, want) => {
     expect(parse(given)).toBe(want);
   });
@@ -48,6 +56,13 @@ describe('option values', () => {
     [parsePowerOfTwo, '24'],
     [parseStoreHash, ''],
     [parseStoreHash, 'a'.repeat(65)],
+    [parseHttpUrl, '127.0.0.1:4010'],
+    [parseHttpUrl, 'ftp://example.com'],
+    [parseHttpUrl, 'not a url'],
+    [parseDuration, '0s'],
+    [parseDuration, '1h'],
+    [parseDuration, '-5'],
+    [parseDuration, 'soon'],
   ] as const)('%o rejects %j', (parse, given) => {
     expect(() => parse(given)).toThrow(InvalidArgumentError);
   });

@@ -1,20 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { testServer } from '../helpers.js';
 import { testIo } from './cli-io.js';
 import { faultyServer, storeCreditAsNumber } from '../helpers-faulty.js';
+import { PACT, pactOf } from './pact-fixtures.js';
 
 process.env.PACT_DO_NOT_TRACK ??= '1';
 
-const PACT = fileURLToPath(
-  new URL('../../contracts/pacts/bc-fakestore-client-bigcommerce-customers-v2.json', import.meta.url),
-);
 const scratch = mkdtempSync(join(tmpdir(), 'bc-fakestore-cli-pacts-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -24,22 +21,9 @@ async function run(args: string[]) {
   return { code, out: t.out.join('\n'), err: t.err.join('\n') };
 }
 
-interface Interaction {
-  description: string;
-  response: { body: { content: Record<string, unknown> } };
-}
-
 /** The committed pact reduced to one interaction (checks of one are fast), optionally changed. */
-function onePact(description: string, change: (interaction: Interaction) => void = () => {}): string {
-  const pact = JSON.parse(readFileSync(PACT, 'utf8'));
-  const interaction = (pact.interactions as Interaction[]).find((i) => i.description === description);
-  if (!interaction) throw new Error(`the committed pact has no interaction '${description}'`);
-  change(interaction);
-  pact.interactions = [interaction];
-  const file = join(scratch, `${description.replace(/\W+/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify(pact));
-  return file;
-}
+const onePact = (description: string, change?: Parameters<typeof pactOf>[2]): string =>
+  pactOf(scratch, [description], change);
 
 describe('bc-fakestore check-pacts', () => {
   it('exits 0 when every interaction of the pacts is allowed by the spec', async () => {
@@ -152,9 +136,9 @@ describe('bc-fakestore verify', () => {
     }
   });
 
-  it('refuses to replay writes on a provider whose states cannot be set, unless --allow-writes', async () => {
+  it('refuses to replay writes on a provider whose states cannot be set, unless --allow-writes (exit 2)', async () => {
     const { code, err } = await run(['verify', '--provider-url', 'https://api.bigcommerce.com']);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(err).toMatch(
       /^error: verifying https:\/\/api\.bigcommerce\.com replays the pacts' writes .*--allow-writes/,
     );

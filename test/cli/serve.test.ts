@@ -56,6 +56,19 @@ describe('bc-fakestore serve', () => {
     expect(out.join('\n')).toContain('X-Auth-Token: full-1 (full), full-2 (full), ro-1 (read-only)');
   });
 
+  it('switches low-confidence behaviours with --compat key=value, repeatable', async () => {
+    const args = ['--quiet', '--compat', 'create-status=200', '--compat', 'group-dates=rfc2822'];
+    await withServe(args, async (url) => {
+      const res = await fetch(`${url}/stores/compat/v2/customer_groups`, {
+        method: 'POST',
+        headers: { 'X-Auth-Token': 'fakestore-token', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: 'Compat' }),
+      });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { date_created: string }).date_created).toMatch(/ \+0000$/);
+    });
+  });
+
   it('applies --rate-limit per store', async () => {
     await withServe(['--quiet', '--rate-limit', '2/30s'], async (url) => {
       const statuses: number[] = [];
@@ -82,16 +95,104 @@ describe('bc-fakestore serve', () => {
       });
     };
     const loud = await withServe([], use);
-    const requestLines = loud.out.filter((l) => l.startsWith('POST '));
+    const TIME = String.raw`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z`;
+    const requestLines = loud.out.filter((l) => / POST /.test(l));
     expect(requestLines).toEqual([
-      expect.stringMatching(/^POST \/stores\/abc123\/v2\/customers 201 [\d.]+ms$/),
+      expect.stringMatching(new RegExp(`^${TIME} POST /stores/abc123/v2/customers 201 [\\d.]+ms$`)),
     ]);
     const quiet = await withServe(['--quiet'], use);
-    expect(quiet.out.filter((l) => l.startsWith('POST '))).toEqual([]);
-    const logged = [...loud.out.filter((l) => /^[A-Z]+ \//.test(l)), ...loud.err].join('\n');
+    expect(quiet.out.filter((l) => / POST /.test(l))).toEqual([]);
+    const logged = [...requestLines, ...loud.err].join('\n');
     expect(logged).toContain('POST /stores/abc123/v2/customers 201');
     expect(logged).not.toContain('fakestore-token');
     expect(logged).not.toContain('Pa55-word-secret');
+  });
+
+  it('logs why a request was refused on its line: the platform message and the fake reason', async () => {
+    const { out } = await withServe([], async (url) => {
+      await fetch(`${url}/stores/abc123/v2/customers/1`, {
+        method: 'PUT',
+        headers: { 'X-Auth-Token': 'fakestore-token', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ store_credit: -5 }),
+      });
+    });
+    expect(out.find((l) => / PUT /.test(l))).toMatch(
+      /PUT \/stores\/abc123\/v2\/customers\/1 400 [\d.]+ms - The field 'store_credit' is invalid\. \(.+\)$/,
+    );
+  });
+
+  it('writes one JSON object per request line with --log-format json, never the query or a token', async () => {
+    const { out } = await withServe(['--log-format', 'json'], async (url) => {
+      await fetch(`${url}/stores/abc123/v2/customers?email=ann%40example.com`, {
+        headers: { 'X-Auth-Token': 'fakestore-token' },
+      });
+      await fetch(`${url}/stores/abc123/v2/customers/999`, {
+        headers: { 'X-Auth-Token': 'fakestore-token' },
+      });
+    });
+    const records = out.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(records).toEqual([
+      {
+        time: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        method: 'GET',
+        path: '/stores/abc123/v2/customers',
+        status: expect.any(Number),
+        duration_ms: expect.any(Number),
+        store: 'abc123',
+        operationId: 'listCustomers',
+      },
+      expect.objectContaining({
+        path: '/stores/abc123/v2/customers/999',
+        status: 404,
+        operationId: 'getCustomer',
+        message: expect.stringContaining('The requested resource was not found.'),
+      }),
+    ]);
+    expect(out.filter((l) => l.startsWith('{')).join('\n')).not.toMatch(/ann%40example|fakestore-token/);
+  });
+
+  it('answers browser preflights and exposes the platform headers with --cors', async () => {
+    await withServe(['--quiet', '--cors', 'http://localhost:5173'], async (url) => {
+      const preflight = await fetch(`${url}/stores/abc123/v2/customers`, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: 'http://localhost:5173',
+          'Access-Control-Request-Method': 'GET',
+          'Access-Control-Request-Headers': 'x-auth-token',
+        },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+      expect(preflight.headers.get('access-control-allow-headers')).toMatch(/X-Auth-Token/);
+      const get = await fetch(`${url}/stores/abc123/v2/customers/count`, {
+        headers: { Origin: 'http://localhost:5173', 'X-Auth-Token': 'fakestore-token' },
+      });
+      expect(get.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+      expect(get.headers.get('access-control-expose-headers')).toMatch(/X-Rate-Limit-Requests-Left/);
+      const stranger = await fetch(`${url}/stores/abc123/v2/customers/count`, {
+        headers: { Origin: 'http://evil.example', 'X-Auth-Token': 'fakestore-token' },
+      });
+      expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+    });
+  });
+
+  it('without --cors answers a preflight as today: no Access-Control headers', async () => {
+    await withServe(['--quiet'], async (url) => {
+      const res = await fetch(`${url}/stores/abc123/v2/customers`, {
+        method: 'OPTIONS',
+        headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'GET' },
+      });
+      expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    });
+  });
+
+  it('shows a reachable address, not 0.0.0.0, when listening on every interface', async () => {
+    const { out } = await withServe(['--quiet', '--host', '0.0.0.0'], async (url) => {
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect((await fetch(`${url}/__admin/health`)).status).toBe(200);
+    });
+    expect(out.join('\n')).not.toContain('http://0.0.0.0');
+    expect(out.find((l) => l.includes('try: curl'))).toMatch(/http:\/\/127\.0\.0\.1:\d+\/stores/);
   });
 
   it('fails with exit code 1 and one actionable line when the port is taken', async () => {

@@ -38,6 +38,7 @@ describe('bc-fakestore --help and usage errors', () => {
       '--admin-remote',
       '--rate-limit <quota/window>',
       '--password-cost <n>',
+      '--compat <key=value>',
       '--quiet',
     ]) {
       expect(r.out).toContain(flag);
@@ -57,6 +58,11 @@ describe('bc-fakestore --help and usage errors', () => {
       /^error: option '--port <port>' argument 'abc' is invalid\. Use a port from 0 to 65535\./,
     ],
     [['serve', '--port', '70000'], /port from 0 to 65535/],
+    [['serve', '--compat', 'create-status=202'], /compat create-status takes 201 or 200, not '202'/],
+    [
+      ['serve', '--compat', 'colour=blue'],
+      /unknown compat key 'colour'; use limit-over-max, create-status, group-dates/,
+    ],
     [['serve', '--prot', '1'], /^error: unknown option '--prot' \(Did you mean --port\?\)/],
     [['serve', '--rate-limit', 'fast'], /Use <requests>\/<window>, e\.g\. 150\/30s/],
     [['serve', '--password-cost', '1000'], /power of two/],
@@ -78,9 +84,17 @@ describe('bc-fakestore --help and usage errors', () => {
     expect(r.err.join('\n')).toMatch(/^Usage: bc-fakestore/);
   });
 
-  it('exits 1 with one line when a token has both scopes', async () => {
+  it('exits 2 with one line when a token has both scopes', async () => {
     const r = await run('serve', '--port', '0', '--token', 'same', '--read-only-token', 'same');
-    expect(r.code).toBe(1);
-    expect(r.err).toEqual(["error: token 'same' is given as both --token and --read-only-token; keep one"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toEqual([
+      "error: token 'same' is given as both --token and --read-only-token; keep one (see --help)",
+    ]);
+  });
+
+  it('exits 2 when --token repeats the default read-only token', async () => {
+    const r = await run('serve', '--port', '0', '--token', 'fakestore-read-only');
+    expect(r.code).toBe(2);
+    expect(r.err).toEqual([expect.stringMatching(/^error: token 'fakestore-read-only' is given as both/)]);
   });
 });

@@ -41,6 +41,7 @@ const operations: [string, (client: BigCommerceClient) => Promise<unknown>, stri
   ['createCustomerAddress', (c) => c.createCustomerAddress(5, address), 'POST', '/customers/5/addresses'],
   ['deleteCustomerAddresses', (c) => c.deleteCustomerAddresses(5), 'DELETE', '/customers/5/addresses'],
   ['countCustomerAddresses', (c) => c.countCustomerAddresses(5), 'GET', '/customers/5/addresses/count'],
+  ['countAllCustomerAddresses', (c) => c.countAllCustomerAddresses(), 'GET', '/customers/addresses/count'],
   ['getCustomerAddress', (c) => c.getCustomerAddress(5, 8), 'GET', '/customers/5/addresses/8'],
   [
     'updateCustomerAddress',
@@ -74,7 +75,7 @@ describe('client requests', () => {
   it('has one method per operation of the spec, each tested below', () => {
     const { client } = clientAnswering();
     const ids = specOperationIds().sort();
-    expect(ids).toHaveLength(21);
+    expect(ids).toHaveLength(22);
     expect(operations.map(([name]) => name).sort()).toEqual(ids);
     for (const id of ids)
       expect(typeof (client as unknown as Record<string, unknown>)[id], id).toBe('function');

@@ -3,17 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
-import {
-  csvColumns,
-  exportData,
-  fixtureSource,
-  generatedSource,
-  type ExportFormat,
-  type ExportManifest,
-} from '../../src/export/index.js';
+import { csvColumns, exportData, type ExportFormat, type ExportManifest } from '../../src/export/index.js';
 import { loadFixture } from '../../src/fixtures/index.js';
 import { CsvRecordReader } from '../../src/push/index.js';
-import { generateWorld } from '../../src/seed/index.js';
+import { generatedDataSet, generateWorld } from '../../src/seed/index.js';
 import { schemaValidator } from '../../src/spec.js';
 import {
   addressJson as serializeAddress,
@@ -33,7 +26,7 @@ const SCHEMA = { groups: 'CustomerGroup', customers: 'Customer', addresses: 'Add
 
 async function exportTo(format: ExportFormat, dir = freshDir()) {
   const result = await exportData({
-    source: generatedSource(OPTIONS),
+    source: generatedDataSet(OPTIONS),
     format,
     outDir: dir,
     storeHash: 'abc123',
@@ -126,7 +119,7 @@ describe('exporting a generated data set', () => {
       for (const f of files)
         expect(readFileSync(join(b.dir, f)).equals(readFileSync(join(a.dir, f))), f).toBe(true);
       const other = await exportData({
-        source: generatedSource({ ...OPTIONS, seed: 43 }),
+        source: generatedDataSet({ ...OPTIONS, seed: 43 }),
         format,
         outDir: freshDir(),
         storeHash: 'abc123',
@@ -151,14 +144,14 @@ describe('exporting a generated data set', () => {
   it('writes empty files that still parse when there is nothing to write', async () => {
     const dir = freshDir();
     await exportData({
-      source: generatedSource({ customers: 0, groups: 0 }),
+      source: generatedDataSet({ customers: 0, groups: 0 }),
       format: 'json',
       outDir: dir,
       storeHash: 'x',
     });
     expect(JSON.parse(readFileSync(join(dir, 'customers.json'), 'utf8'))).toEqual([]);
     const csv = await exportData({
-      source: generatedSource({ customers: 0, groups: 0 }),
+      source: generatedDataSet({ customers: 0, groups: 0 }),
       format: 'csv',
       outDir: freshDir(),
       storeHash: 'x',
@@ -170,7 +163,7 @@ describe('exporting a generated data set', () => {
     const world = await loadFixture('wholesale', { passwordCost: 16 });
     const dir = freshDir();
     const result = await exportData({
-      source: fixtureSource(world),
+      source: world,
       format: 'json',
       outDir: dir,
       storeHash: 'abc123',
@@ -223,6 +216,39 @@ describe('bc-fakestore generate', () => {
     const withOut = args.length ? [...args, '--out', freshDir()] : args;
     expect(await main(['generate', ...withOut], t.io)).toBe(2);
     expect(t.err.join('\n')).toMatch(message);
+  });
+
+  it('refuses a folder that is not empty, and with --force replaces only its own files', async () => {
+    const out = freshDir();
+    const args = ['generate', '--customers', '3', '--out', out];
+    expect(await main([...args, '--format', 'json'], testIo().io)).toBe(0);
+    writeFileSync(join(out, 'notes.txt'), 'mine');
+    const refused = testIo();
+    expect(await main([...args, '--format', 'csv'], refused.io)).toBe(1);
+    expect(refused.err).toEqual([
+      expect.stringMatching(
+        /^error: .* is not empty \(addresses\.json, customers\.json, groups\.json, manifest\.json, \.\.\.\); pass --force/,
+      ),
+    ]);
+    expect(readdirSync(out).sort()).toEqual([
+      'addresses.json',
+      'customers.json',
+      'groups.json',
+      'manifest.json',
+      'notes.txt',
+    ]);
+    const forced = testIo();
+    expect(await main([...args, '--format', 'csv', '--force'], forced.io)).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([
+      'addresses.csv',
+      'customers.csv',
+      'groups.csv',
+      'manifest.json',
+      'notes.txt',
+    ]);
+    expect(forced.out).toContain(
+      '  replaced the earlier files: addresses.json, customers.json, groups.json, manifest.json',
+    );
   });
 
   it('fails with file, path and reason for a bad fixture (exit 1)', async () => {

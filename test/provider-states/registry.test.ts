@@ -1,27 +1,31 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  applyProviderState,
   findProviderState,
   PACT_STORE_HASH,
   PROVIDER_STATES,
+  providerStateData,
   ProviderStateError,
+  setUpProviderState,
   stateContext,
 } from '../../src/provider-states/index.js';
-import { Stores, type Store } from '../../src/engine/stores.js';
+import { Stores } from '../../src/engine/stores.js';
 import { ADMIN, testApp } from '../helpers.js';
 
 const fastCtx = () => stateContext(Date.now, 16);
-/** A fresh empty store of its own registry. */
-const emptyStore = (): Promise<Store> => new Stores().fill('qa', null);
 const admin = { 'x-admin-token': ADMIN };
 
 describe('provider-state registry', () => {
   it.each(PROVIDER_STATES.map((d) => [d.sentence, d] as const))(
     "applies '%s' with its documented example parameters and returns the documented values",
     async (_, definition) => {
-      const tenant = await emptyStore();
-      const values = await applyProviderState(tenant, definition.sentence, definition.params, fastCtx());
+      const values = await setUpProviderState(
+        new Stores(),
+        'qa',
+        definition.sentence,
+        definition.params,
+        fastCtx(),
+      );
       expect(Object.keys(values).sort()).toEqual([...definition.returns].sort());
     },
   );
@@ -32,20 +36,17 @@ describe('provider-state registry', () => {
   });
 
   it('reads the parameters of a concrete sentence', async () => {
-    const tenant = await emptyStore();
     const found = findProviderState(
       PROVIDER_STATES,
       'a customer with email a@b.example and password pw12345 exists',
     );
     expect(found.definition.sentence).toBe('a customer with email {email} and password {password} exists');
     expect(found.params).toEqual({ email: 'a@b.example', password: 'pw12345' });
-    const { customerId } = await applyProviderState(
-      tenant,
-      'a customer with email a@b.example exists',
-      {},
-      fastCtx(),
-    );
-    expect((await tenant.read((v) => v.customer(customerId as number)))?.email).toBe('a@b.example');
+    const stores = new Stores();
+    const state = 'a customer with email a@b.example exists';
+    const { customerId } = await setUpProviderState(stores, 'qa', state, {}, fastCtx());
+    const store = await stores.open('qa');
+    expect((await store.read((v) => v.customer(customerId as number)))?.email).toBe('a@b.example');
   });
 
   it('rejects an unknown sentence, listing the known ones', () => {
@@ -54,10 +55,9 @@ describe('provider-state registry', () => {
   });
 
   it('names the state and the parameter when a parameter is missing', async () => {
-    const tenant = await emptyStore();
-    await expect(
-      applyProviderState(tenant, 'a customer group named {name} exists', {}, fastCtx()),
-    ).rejects.toThrow("The state 'a customer group named {name} exists' needs the parameter 'name'");
+    await expect(providerStateData('a customer group named {name} exists', {}, fastCtx())).rejects.toThrow(
+      "The state 'a customer group named {name} exists' needs the parameter 'name'",
+    );
   });
 });
 

@@ -1,22 +1,18 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { createClient, type BigCommerceClient } from '../../src/client/index.js';
-import { exportData, fixtureSource, generatedSource, type DataSource } from '../../src/export/index.js';
+import { collectDataSet, type DataSet, type SyncDataSet } from '../../src/dataset/index.js';
+import { exportData } from '../../src/export/index.js';
 import { loadFixture } from '../../src/fixtures/index.js';
-import {
-  pushData,
-  pushSourceOf,
-  PushStateError,
-  readExportFolder,
-  type PushSummary,
-} from '../../src/push/index.js';
+import { pushData, PushStateError, readExportFolder, type PushSummary } from '../../src/push/index.js';
+import { generatedDataSet } from '../../src/seed/index.js';
 import type { RunningServer } from '../../src/server.js';
 import type { Address, Customer, CustomerGroup } from '../../src/types.js';
 import { testIo } from '../cli/cli-io.js';
-import { freshHash, testServer, TOKEN } from '../helpers.js';
+import { freshHash, READ_ONLY, testServer, TOKEN } from '../helpers.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'bc-fakestore-push-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -45,14 +41,8 @@ async function emptyStore<T>(
 const clientFor = (server: RunningServer, hash: string): BigCommerceClient =>
   createClient({ baseUrl: server.url, storeHash: hash, token: TOKEN });
 
-async function push(server: RunningServer, hash: string, data: DataSource, extra = {}): Promise<PushSummary> {
-  return pushData({
-    baseUrl: server.url,
-    storeHash: hash,
-    token: TOKEN,
-    source: pushSourceOf(data),
-    ...extra,
-  });
+async function push(server: RunningServer, hash: string, data: DataSet, extra = {}): Promise<PushSummary> {
+  return pushData({ baseUrl: server.url, storeHash: hash, token: TOKEN, source: data, ...extra });
 }
 
 async function everything(client: BigCommerceClient) {
@@ -88,22 +78,26 @@ async function contentOf(client: BigCommerceClient) {
 }
 
 /** The same content read from the source world (what the store should hold after the push). */
-function expectedContent(data: DataSource) {
-  const groups = [...data.groups()];
+function expectedContent(data: SyncDataSet) {
+  const { groups, customers, addresses } = collectDataSet(data);
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
-  const entries = [...data.customers()];
-  const email = new Map(entries.map(({ customer: c }) => [c.id, c.email]));
+  const email = new Map(customers.map((c) => [c.id, c.email]));
   return {
     groups: groups.map((g) => [g.name, g.discount_rules, g.category_access]),
-    customers: entries.map(({ customer: c }) => [
+    customers: customers.map((c) => [
       c.email,
       c.first_name,
       c.store_credit,
       groupName.get(c.customer_group_id) ?? null,
     ]),
-    addresses: entries.flatMap(({ addresses }) =>
-      addresses.map((a) => [email.get(a.customer_id), a.street_1, a.city, a.state, a.zip, a.country_iso2]),
-    ),
+    addresses: addresses.map((a) => [
+      email.get(a.customer_id),
+      a.street_1,
+      a.city,
+      a.state,
+      a.zip,
+      a.country_iso2,
+    ]),
   };
 }
 
@@ -117,9 +111,9 @@ describe('pushing a data set into a store', () => {
       // The target store's ids differ from the source's: it already has a group and a customer.
       await client.createCustomerGroup({ name: 'Already here' });
       await client.createCustomer({ first_name: 'Pre', last_name: 'Existing', email: 'pre@example.com' });
-      const data = generatedSource(SEED);
+      const data = generatedDataSet(SEED);
       const summary = await push(server, hash, data);
-      const world = expectedContent(generatedSource(SEED));
+      const world = expectedContent(generatedDataSet(SEED));
       expect(counts(summary)).toEqual([
         [3, 0, 0],
         [12, 0, 0],
@@ -137,10 +131,10 @@ describe('pushing a data set into a store', () => {
     await emptyStore(async (server, hash) => {
       const client = clientFor(server, hash);
       const statePath = join(scratch, `${hash}.state`);
-      const first = await push(server, hash, generatedSource(SEED), { statePath });
+      const first = await push(server, hash, generatedDataSet(SEED), { statePath });
       const before = await everything(client);
-      const again = await push(server, hash, generatedSource(SEED));
-      const resumed = await push(server, hash, generatedSource(SEED), { statePath });
+      const again = await push(server, hash, generatedDataSet(SEED));
+      const resumed = await push(server, hash, generatedDataSet(SEED), { statePath });
       for (const s of [again, resumed]) {
         expect(counts(s)).toEqual(
           counts(first).map(([created, skipped, failed]) => [0, created + skipped, failed]),
@@ -157,17 +151,17 @@ describe('pushing a data set into a store', () => {
 
   it('adds only what is missing when the data set grows (same seed, more customers)', async () => {
     await emptyStore(async (server, hash) => {
-      await push(server, hash, generatedSource({ ...SEED, customers: 5 }));
-      const grown = await push(server, hash, generatedSource(SEED));
+      await push(server, hash, generatedDataSet({ ...SEED, customers: 5 }));
+      const grown = await push(server, hash, generatedDataSet(SEED));
       expect(grown.customers).toEqual({ created: 7, skipped: 5, failed: 0 });
-      expect(await contentOf(clientFor(server, hash))).toEqual(expectedContent(generatedSource(SEED)));
+      expect(await contentOf(clientFor(server, hash))).toEqual(expectedContent(generatedDataSet(SEED)));
     });
   });
 
   it('pushes fixture customers with their passwords', async () => {
     await emptyStore(async (server, hash) => {
       const world = await loadFixture('wholesale', { passwordCost: 16 });
-      const summary = await push(server, hash, fixtureSource(world));
+      const summary = await push(server, hash, world);
       expect(summary.failures).toEqual([]);
       const client = clientFor(server, hash);
       const [alice] = await client.listCustomers({ email: 'alice@acme-trading.example' });
@@ -178,7 +172,7 @@ describe('pushing a data set into a store', () => {
 
   it.each(['json', 'ndjson', 'csv'] as const)('pushes a folder written by generate as %s', async (format) => {
     const dir = join(scratch, `export-${format}`);
-    await exportData({ source: generatedSource(SEED), format, outDir: dir, storeHash: 'source' });
+    await exportData({ source: generatedDataSet(SEED), format, outDir: dir, storeHash: 'source' });
     await emptyStore(async (server, hash) => {
       const summary = await pushData({
         baseUrl: server.url,
@@ -187,16 +181,16 @@ describe('pushing a data set into a store', () => {
         source: readExportFolder(dir),
       });
       expect(summary.failures).toEqual([]);
-      expect(await contentOf(clientFor(server, hash))).toEqual(expectedContent(generatedSource(SEED)));
+      expect(await contentOf(clientFor(server, hash))).toEqual(expectedContent(generatedDataSet(SEED)));
     });
   });
 
   it('refuses a state file written for another store', async () => {
     await emptyStore(async (server, hash) => {
       const statePath = join(scratch, `other-${hash}.state`);
-      await push(server, hash, generatedSource({ ...SEED, customers: 1 }), { statePath });
+      await push(server, hash, generatedDataSet({ ...SEED, customers: 1 }), { statePath });
       await expect(
-        push(server, `${hash}x`, generatedSource({ ...SEED, customers: 1 }), { statePath }),
+        push(server, `${hash}x`, generatedDataSet({ ...SEED, customers: 1 }), { statePath }),
       ).rejects.toThrow(PushStateError);
     });
   });
@@ -204,19 +198,22 @@ describe('pushing a data set into a store', () => {
   it('reports a customer whose group could not be created as failed, with its addresses, and goes on', async () => {
     await emptyStore(async (server, hash) => {
       // The store refuses this group (a price_list rule needs its price_list_id), so its customers cannot be placed.
-      const data = generatedSource({ ...SEED, customers: 3, groups: 1 });
-      const source = pushSourceOf(data);
-      const broken = {
-        ...source,
-        async *groups() {
-          for await (const g of source.groups())
-            yield { ...g, discount_rules: [{ type: 'price_list' as const }] };
+      const data = generatedDataSet({ ...SEED, customers: 3, groups: 1 });
+      const broken: DataSet = {
+        ...data,
+        *entries() {
+          for (const e of data.entries()) {
+            if (e.kind !== 'group') yield e;
+            else
+              yield {
+                kind: 'group',
+                group: { ...e.group, discount_rules: [{ type: 'price_list' }] as never },
+              };
+          }
         },
       };
       const summary = await pushData({ baseUrl: server.url, storeHash: hash, token: TOKEN, source: broken });
-      const inGroup = [...generatedSource({ ...SEED, customers: 3, groups: 1 }).customers()].filter(
-        (e) => e.customer.customer_group_id === 1,
-      );
+      const inGroup = collectDataSet(data).customers.filter((c) => c.customer_group_id === 1);
       expect(summary.groups.failed).toBe(1);
       expect(summary.customers.failed).toBe(inGroup.length);
       expect(summary.customers.created).toBe(3 - inGroup.length);
@@ -242,7 +239,7 @@ describe('pushing under a rate limit', () => {
       const client = clientFor(server, hash);
       // Use up the window first, so the push's first request is answered 429.
       for (let i = 0; i < 5; i++) await client.countCustomers();
-      const data = generatedSource({ ...SEED, customers: 6 });
+      const data = generatedDataSet({ ...SEED, customers: 6 });
       const summary = await push(server, hash, data, {
         sleep: async (ms: number) => {
           sleeps.push(ms);
@@ -255,7 +252,7 @@ describe('pushing under a rate limit', () => {
       expect(sleeps.slice(1).every((ms) => ms === 300)).toBe(true); // the whole window, as the clock stood still
       expect(sleeps.length).toBeGreaterThan(2);
       checking = true;
-      expect(await contentOf(client)).toEqual(expectedContent(generatedSource({ ...SEED, customers: 6 })));
+      expect(await contentOf(client)).toEqual(expectedContent(generatedDataSet({ ...SEED, customers: 6 })));
     }, options);
   });
 });
@@ -305,6 +302,64 @@ describe('bc-fakestore push', () => {
       );
       expect(code).toBe(1);
       expect(t.err).toEqual([expect.stringMatching(/answered 401 .*check --token and --store$/)]);
+    });
+  });
+
+  it('stops at the first 403 of a read-only token with one line naming the store_v2_customers scope', async () => {
+    await emptyStore(async (server, hash) => {
+      const t = testIo();
+      const args = ['push', '--to', server.url, '--store', hash, '--token', READ_ONLY, '--customers', '30'];
+      expect(await main(args, t.io)).toBe(1);
+      expect(t.out).toEqual([]);
+      expect(t.err).toEqual([
+        expect.stringMatching(/^error: .* answered 403 .*: the token lacks the store_v2_customers scope/),
+      ]);
+      const client = clientFor(server, hash);
+      expect([await client.countCustomerGroups(), await client.countCustomers()]).toEqual([0, 0]);
+    });
+  });
+
+  it('names a failed address "address" in its failure line', async () => {
+    const dir = join(scratch, 'bad-address');
+    mkdirSync(dir);
+    const customer = {
+      id: 1,
+      first_name: 'Ann',
+      last_name: 'Lee',
+      email: 'ann@example.com',
+      customer_group_id: 0,
+    };
+    const address = {
+      ...{ id: 1, customer_id: 1, first_name: 'Ann', last_name: 'Lee', phone: '555-0100' },
+      ...{ street_1: '1 Road', city: 'Cair Paravel', state: 'East', zip: '00001' },
+    };
+    writeFileSync(join(dir, 'groups.ndjson'), '');
+    writeFileSync(join(dir, 'customers.ndjson'), `${JSON.stringify(customer)}\n`);
+    writeFileSync(join(dir, 'addresses.ndjson'), `${JSON.stringify({ ...address, country: 'Narnia' })}\n`);
+    await emptyStore(async (server, hash) => {
+      const t = testIo();
+      const args = ['push', '--to', server.url, '--store', hash, '--token', TOKEN, '--from', dir];
+      expect(await main(args, t.io)).toBe(1);
+      expect(t.out[4]).toBe('  addresses         0        0       1');
+      expect(t.err).toEqual([expect.stringMatching(/^ {2}failed: address 1 of the data set: .*country/)]);
+    });
+  });
+
+  it('warns when the store has a group of the same name with other rules, and puts its customers there', async () => {
+    await emptyStore(async (server, hash) => {
+      const client = clientFor(server, hash);
+      const theirs = await client.createCustomerGroup({ name: 'Wholesale' });
+      const t = testIo();
+      const args = ['push', '--to', server.url, '--store', hash, '--token', TOKEN, '--fixture', 'wholesale'];
+      expect(await main(args, t.io)).toBe(0);
+      expect(t.out[2]).toBe('  groups            1        1       0');
+      expect(t.err).toEqual([
+        "  warning: group 'Wholesale' is already in the store with other discount_rules: " +
+          `its customers join the store's group ${theirs.id}, which is left as it is`,
+      ]);
+      const [alice] = await client.listCustomers({ email: 'alice@acme-trading.example' });
+      expect(alice?.customer_group_id).toBe(theirs.id);
+      expect((await client.getCustomerGroup(theirs.id)).discount_rules).toEqual([]);
     });
   });
 });

@@ -1,53 +1,13 @@
 /**
- * The fake as a real third-party client sees it: node-bigcommerce 4.1.0, unmodified. It always
- * dials https://api.bigcommerce.com:443, so its `agent` hands it a plain TCP socket to the fake
- * instead; https.request then speaks HTTP/1.1 over that socket. Every answer is checked against
- * the spec as well.
+ * The fake as a real third-party client sees it: node-bigcommerce 4.1.0, unmodified (see
+ * node-bigcommerce-client.ts for how it reaches the fake). Every answer is checked against the
+ * spec as well. XML mode: node-bigcommerce-xml.test.ts.
  */
-import { Agent, type RequestOptions } from 'node:https';
-import { createRequire } from 'node:module';
-import { connect } from 'node:net';
-import type { Duplex } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppOptions } from '../../src/app.js';
 import { freshHash, newAddress, newCustomer, READ_ONLY, TOKEN } from '../helpers.js';
 import { tappedServer, type TappedServer } from '../helpers-server-tap.js';
-
-/** The part of node-bigcommerce's API this test uses (the package ships no types). */
-interface BigCommerceClient {
-  get(path: string): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  post(path: string, data: unknown): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  put(path: string, data: unknown): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  delete(path: string): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
-/** What node-bigcommerce rejects with on a status >= 400 (or a 429 with failOnLimitReached). */
-interface NodeBigCommerceError extends Error {
-  code?: number;
-  responseBody?: string;
-  retryAfter?: number;
-}
-
-const BigCommerce = createRequire(import.meta.url)('node-bigcommerce') as new (config: {
-  accessToken: string;
-  clientId: string;
-  storeHash: string;
-  responseType: 'json' | 'xml';
-  apiVersion: 'v2';
-  agent: Agent;
-  failOnLimitReached?: boolean;
-}) => BigCommerceClient;
-
-/** An https agent whose "TLS" connection is a plain socket to the fake on 127.0.0.1. */
-class FakeStoreAgent extends Agent {
-  constructor(private readonly port: number) {
-    super({ keepAlive: false });
-  }
-
-  override createConnection(_options: RequestOptions): Duplex {
-    return connect(this.port, '127.0.0.1');
-  }
-}
+import { BigCommerce, failure, FakeStoreAgent } from './node-bigcommerce-client.js';
 
 let tap: TappedServer | undefined;
 
@@ -73,16 +33,6 @@ async function setup(
     failOnLimitReached: client.failOnLimitReached ?? false,
   });
   return { bc, storeHash, tap };
-}
-
-/** The rejection of a promise that must fail. */
-async function failure(promise: Promise<unknown>): Promise<NodeBigCommerceError> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as NodeBigCommerceError;
-  }
-  throw new Error('expected the request to fail');
 }
 
 describe('node-bigcommerce 4.1.0 against the fake', () => {
@@ -226,24 +176,6 @@ describe('node-bigcommerce 4.1.0 against the fake', () => {
     expect(err.retryAfter).toBeGreaterThan(0);
     expect(err.retryAfter).toBeLessThanOrEqual(30);
     expect(err.message).toMatch(/rate limit/);
-    expect(tap.violations()).toEqual([]);
-  });
-
-  it('answers 406 with the v2 error array when the client asks for XML', async () => {
-    tap = await tappedServer();
-    const bc = new BigCommerce({
-      accessToken: TOKEN,
-      clientId: 'any-client-id',
-      storeHash: freshHash(),
-      responseType: 'xml',
-      apiVersion: 'v2',
-      agent: new FakeStoreAgent(tap.port),
-    });
-
-    const err = await failure(bc.get('/customers'));
-    expect(err.code).toBe(406);
-    expect(JSON.parse(err.responseBody ?? '')[0]).toMatchObject({ status: 406 });
-    expect(tap.exchanges.map((x) => x.url)).toEqual([expect.stringMatching(/\/v2\/customers\.xml$/)]);
     expect(tap.violations()).toEqual([]);
   });
 

@@ -8,6 +8,7 @@ import { inject, type InjectOptions } from 'light-my-request';
 import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server.js';
 import { assertConforms, newCustomer, testApp, testServer, TOKEN } from '../helpers.js';
+import { parseAnswer } from './raw-http.js';
 
 type TestApp = ReturnType<typeof testApp>;
 
@@ -331,23 +332,13 @@ function exchange(s: RunningServer, bytes: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const sock = connect(s.port, '127.0.0.1');
     let got = '';
-    sock.on('data', (d) => (got += d.toString()));
+    sock.on('data', (d: Buffer) => (got += d.toString('latin1')));
     sock.on('error', (err: NodeJS.ErrnoException) =>
       err.code === 'ECONNRESET' || err.code === 'EPIPE' ? undefined : reject(err),
     );
     sock.on('close', () => resolve(got));
     sock.write(bytes, () => sock.end());
   });
-}
-
-/** Splits a raw HTTP/1.1 answer into status, lower-cased headers and body text. */
-function parseAnswer(text: string): { status: number; headers: Record<string, string>; text: string } {
-  const at = text.indexOf('\r\n\r\n');
-  const [statusLine = '', ...lines] = text.slice(0, at).split('\r\n');
-  const headers = Object.fromEntries(
-    lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
-  );
-  return { status: Number(statusLine.split(' ')[1]), headers, text: text.slice(at + 4) };
 }
 
 describe('sockets', () => {

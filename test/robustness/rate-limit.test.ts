@@ -39,7 +39,7 @@ describe('rate-limit headers', () => {
       await t.request('PUT', '/customers'),
       await t.request('PATCH', '/customers/1'),
       await t.get('/customers.xml'),
-      await t.get('/customers', { accept: 'application/xml' }),
+      await t.get('/customers', { accept: 'text/html' }),
       await t.post('/customers', newCustomer(2, { notes: 'x'.repeat(4096) })),
       await t.request('POST', '/customers', 'x', { 'content-type': 'text/plain' }),
     ];

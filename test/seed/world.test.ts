@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { CustomerRecord } from '../../src/domain/records.js';
 import {
   addressesFor,
-  addressIdOffsets,
   createSeedContext,
   customerAt,
   fingerprintWorld,
@@ -43,9 +43,7 @@ describe('generateWorld determinism', () => {
     const mine = addressesFor(ctx, tenth, firstAddressIdFor(ctx, 9));
     expect(mine).toEqual(world.addresses.filter((a) => a.customer_id === 10));
     expect(addressesFor(ctx, tenth)).toEqual(mine);
-    const offsets = addressIdOffsets(ctx, 200);
-    expect(offsets[9]! + 1).toBe(firstAddressIdFor(ctx, 9));
-    expect(offsets[200]).toBe(world.addresses.length);
+    expect(firstAddressIdFor(ctx, 200)).toBe(world.addresses.length + 1);
   });
 
   it('does not depend on what was generated before (no hidden state between calls)', () => {
@@ -68,6 +66,38 @@ describe('generateWorld determinism', () => {
     expect(() => generateWorld({ customers: -1 })).toThrow(/customers/);
     expect(() => generateWorld({ addressesPerCustomer: [3, 1] })).toThrow(/min 3 is above max 1/);
     expect(() => generateWorld({ locale: 'xx' as never })).toThrow(/locale must be one of/);
+  });
+});
+
+describe('what each generator input changes (docs/seeded-data.md, "What changes what")', () => {
+  const base = { seed: 6, customers: 60, groups: 4 };
+  const withoutDates = (c: CustomerRecord) => ({ ...c, date_created: 0, date_modified: 0, notes: '' });
+
+  it('keeps every customer and group when --addresses changes; only addresses are redrawn', () => {
+    const a = generateWorld(base);
+    const b = generateWorld({ ...base, addressesPerCustomer: [2, 4] });
+    expect(b.customers).toEqual(a.customers);
+    expect(b.groups).toEqual(a.groups);
+    expect(b.addresses).not.toEqual(a.addresses);
+  });
+
+  it('keeps group n whatever --groups, and redraws the customers (their group is drawn first)', () => {
+    const a = generateWorld(base);
+    const b = generateWorld({ ...base, groups: 6 });
+    expect(b.groups.slice(0, 4)).toEqual(a.groups);
+    expect(b.customers.map((c) => c.email)).not.toEqual(a.customers.map((c) => c.email));
+  });
+
+  it('changes only dates, and notes that name a year, when --now changes', () => {
+    const a = generateWorld(base);
+    const b = generateWorld({ ...base, now: Date.UTC(2026, 2, 1) });
+    expect(b.customers.map(withoutDates)).toEqual(a.customers.map(withoutDates));
+    expect(b.customers.filter((c, i) => c.notes !== a.customers[i]?.notes).map((c) => c.notes)).toEqual(
+      b.customers.filter((c) => /\d{4}/.test(c.notes)).map((c) => c.notes),
+    );
+    expect(b.addresses).toEqual(a.addresses);
+    expect(b.groups.map((g) => g.name)).toEqual(a.groups.map((g) => g.name));
+    expect(b.customers.map((c) => c.date_created)).not.toEqual(a.customers.map((c) => c.date_created));
   });
 });
 

@@ -66,26 +66,8 @@ describe('the .json suffix', () => {
   });
 });
 
+// XML (`.xml`, Accept: application/xml) and the rest of negotiation: test/server/negotiation.test.ts.
 describe('content negotiation', () => {
-  it.each(['/customers.xml', '/customers/1.xml', '/customers/count.xml', '/customer_groups.xml'])(
-    'answers 406 for %s',
-    async (path) => {
-      const t = await populated();
-      const res = await t.get(path);
-      expect(res.status).toBe(406);
-      expect(res.body[0].status).toBe(406);
-    },
-  );
-
-  it('answers 406 when Accept asks only for XML, and serves JSON for JSON or any type', async () => {
-    const t = await populated();
-    expect((await t.get('/customers/1', { accept: 'application/xml' })).status).toBe(406);
-    expect((await t.get('/customers/1', { accept: 'text/html' })).status).toBe(406);
-    for (const accept of ['application/json', '*/*', 'application/json, text/plain, */*', 'application/*']) {
-      expect((await t.get('/customers/1', { accept })).status).toBe(200);
-    }
-  });
-
   it('answers with Content-Type application/json whenever there is a body', async () => {
     const t = await populated();
     for (const res of [await t.get('/customers/1'), await t.get('/customers/9'), await t.get('/nothing')]) {
