@@ -4,14 +4,23 @@
  * plus one customer whose password was hashed at the default cost (validation reads the cost from
  * the hash, so the two validate cells differ only in hashing).
  *
+ * `backend: "sqlite"` keeps the stores in a database file instead of memory (`db`: its path,
+ * default a new file in the OS temp folder, removed on exit unless `keepDb`; `sync`: `normal` or
+ * `full`). A store found in the file is served as it is, not seeded again.
+ *
  * Plain JavaScript on purpose: running it through tsx would add a loader thread and ~50 MB to the
  * RSS this process reports. Usage: `node bench/fake-server.js '<json options>'`; prints one JSON
  * line ({url, pid, seedMs, counts, ...}) once its store is seeded.
  */
+import { rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startServer } from '../dist/server.js';
-import { loadWorld } from '../dist/seed/index.js';
-import { hashPassword } from '../dist/store/passwords.js';
+import { worldFill } from '../dist/seed/index.js';
+import { hashPassword } from '../dist/domain/passwords.js';
+import { createCustomer } from '../dist/engine/customer-ops.js';
+import { openSqliteBackend } from '../dist/engine/sqlite/index.js';
 
 const o = {
   store: 'bench',
@@ -20,6 +29,10 @@ const o = {
   groups: 20,
   addressesPerCustomer: [1, 3],
   passwordCost: 16,
+  backend: 'memory',
+  db: undefined,
+  keepDb: false,
+  sync: 'normal',
   ...JSON.parse(process.argv[2] ?? '{}'),
 };
 
@@ -27,16 +40,23 @@ const o = {
 const PASSWORD = 'benchmark1234';
 const DEFAULT_COST = 16384;
 
+const dbFile =
+  o.backend === 'sqlite'
+    ? (o.db ?? path.join(os.tmpdir(), `bc-fakestore-bench-${process.pid}.sqlite`))
+    : null;
+const backend = dbFile ? openSqliteBackend(dbFile, { synchronous: o.sync }) : undefined;
+
 const running = await startServer({
   port: 0,
   rateLimit: { quota: 1_000_000_000, windowMs: 30_000 },
   validateRateLimit: { quota: 1_000_000_000, windowMs: 30_000 },
   passwordCost: o.passwordCost,
+  ...(backend ? { backend } : {}),
   // As `bc-fakestore serve` seeds a store: generated straight into it, a slice at a time.
-  prime: (tenant) =>
-    loadWorld(tenant, {
+  prime: (hash) =>
+    worldFill({
       seed: o.seed,
-      storeHash: tenant.hash,
+      storeHash: hash,
       customers: o.customers,
       groups: o.groups,
       addressesPerCustomer: o.addressesPerCustomer,
@@ -44,15 +64,17 @@ const running = await startServer({
 });
 
 const seeding = performance.now();
-const tenant = await running.app.stores.open(o.store);
+const store = await running.app.stores.open(o.store);
 const seedMs = performance.now() - seeding;
 const now = Math.floor(Date.now() / 1000) * 1000;
-const withPassword = async (name, cost) =>
-  tenant.customers.create(
-    { first_name: 'Bench', last_name: name, email: `bench-${name}@example.com` },
-    await hashPassword(PASSWORD, cost),
-    now,
-  ).id;
+const withPassword = async (name, cost) => {
+  const hash = await hashPassword(PASSWORD, cost);
+  const email = `bench-${name}-${process.pid}@example.com`;
+  const c = await store.write((tx) =>
+    createCustomer(tx, { first_name: 'Bench', last_name: name, email }, hash, now),
+  );
+  return c.id;
+};
 const lowCostId = await withPassword('low-cost', o.passwordCost);
 const defaultCostId = await withPassword('default-cost', DEFAULT_COST);
 
@@ -61,14 +83,20 @@ process.stdout.write(
     url: running.url,
     pid: process.pid,
     store: o.store,
+    backend: backend ? 'sqlite' : 'memory',
+    db: dbFile,
     seedMs,
-    counts: tenant.counts(),
+    counts: await store.read((v) => v.counts()),
     password: PASSWORD,
     lowCostId,
     defaultCostId,
   })}\n`,
 );
 
-const stop = () => running.close().then(() => process.exit(0));
+const stop = async () => {
+  await running.close();
+  if (dbFile && !o.keepDb) for (const f of [dbFile, `${dbFile}-wal`]) rmSync(f, { force: true });
+  process.exit(0);
+};
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -39,6 +39,10 @@ export interface FakeOptions {
   groups?: number;
   addressesPerCustomer?: [number, number];
   passwordCost?: number;
+  /** `sqlite`: stores in a database file (a new one in the OS temp folder, removed on stop). */
+  backend?: 'memory' | 'sqlite';
+  /** `full`: SQLite syncs each commit to the disk (power-loss safe). */
+  sync?: 'normal' | 'full';
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -213,15 +217,18 @@ export function machineBusyMs(): number {
 }
 
 /**
- * Cold start of the CLI with its defaults (store abc123, 25 seeded customers): spawn
- * `node bin/bc-fakestore.js serve --port 0 --quiet` → first 200 of GET one customer. Returns
+ * Cold start of the CLI (by default with its defaults: store abc123, 25 seeded customers): spawn
+ * `node bin/bc-fakestore.js serve --port 0 --quiet [args]` → first 200 of GET `path`. Returns
  * the milliseconds to the banner and to the first 200, and the process's RSS then.
  */
-export async function coldStart(): Promise<{ bannerMs: number; first200Ms: number; rssMb: number }> {
+export async function coldStart(
+  args: string[] = [],
+  path_ = '/stores/abc123/v2/customers/1',
+): Promise<{ bannerMs: number; first200Ms: number; rssMb: number }> {
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, 'bin', 'bc-fakestore.js'), 'serve', '--port', '0', '--quiet'],
+    [path.join(ROOT, 'bin', 'bc-fakestore.js'), 'serve', '--port', '0', '--quiet', ...args],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -237,7 +244,7 @@ export async function coldStart(): Promise<{ bannerMs: number; first200Ms: numbe
       child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
     });
     const bannerMs = performance.now() - started;
-    const res = await httpRequest(`${url}/stores/abc123/v2/customers/1`, 'GET', {
+    const res = await httpRequest(`${url}${path_}`, 'GET', {
       'X-Auth-Token': 'fakestore-token',
     });
     const first200Ms = performance.now() - started;

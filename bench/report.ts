@@ -1,4 +1,6 @@
 /** The benchmark's figures: rounds folded into one figure per route and server, targets, Markdown. */
+import { FILE_FAKE, type FileResults } from './file-backend.js';
+import { fileTargets, renderFileSection } from './file-report.js';
 import type { Cell } from './load.js';
 
 /** Every round of one route against one server, folded. */
@@ -56,6 +58,8 @@ export interface Results {
   scale: { stores: ScaleStore[]; cells: Summary[] };
   cells: Cell[];
   wallSeconds: number;
+  /** The file backend's own measures (absent with --no-file). */
+  file?: FileResults;
 }
 
 /** Other processes using more than this (% of one core) during a round disturb it. */
@@ -147,7 +151,7 @@ export function checkTargets(r: Results): TargetCheck[] {
   });
   out.push({
     name: 'cold start to first 200, default seed',
-    figure: `${r.cold.first200Ms.toFixed(0)} ms (median of ${r.cold.runs})`,
+    figure: r.cold.runs ? `${r.cold.first200Ms.toFixed(0)} ms (median of ${r.cold.runs})` : 'not measured',
     required: '≤ 300 ms',
     met: r.cold.runs ? r.cold.first200Ms <= 300 : null,
   });
@@ -181,6 +185,7 @@ export function checkTargets(r: Results): TargetCheck[] {
       met: hundredK.rssAfter <= 250,
     });
   }
+  out.push(...fileTargets(r));
   return out;
 }
 
@@ -188,8 +193,9 @@ function labelOf(r: Results, key: string): string {
   return r.routes.find((x) => x.key === key)?.label ?? key;
 }
 
-const num = (n: number | undefined, digits = 0): string =>
-  n === undefined || Number.isNaN(n)
+// A figure of an empty run is NaN, and null once written to results.json.
+const num = (n: number | null | undefined, digits = 0): string =>
+  n === undefined || n === null || Number.isNaN(n)
     ? '–'
     : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const times = (a: number | undefined, b: number | undefined): string =>
@@ -200,7 +206,15 @@ const header = (cells: string[], align?: string[]): string =>
 
 /** results.md */
 export function renderMarkdown(r: Results): string {
-  const servers = ['fake', 'ceiling', ...(r.settings.prism ? ['Prism static', 'Prism dynamic'] : [])];
+  const file = r.main.some((x) => x.target === FILE_FAKE) ? [FILE_FAKE] : [];
+  const servers = [
+    'fake',
+    ...file,
+    'ceiling',
+    ...(r.settings.prism ? ['Prism static', 'Prism dynamic'] : []),
+  ];
+  // The memory fake as a multiple of the others; the file fake has its own section.
+  const others = servers.filter((x) => x !== 'fake' && x !== FILE_FAKE);
   const m = r.machine;
   const summaries = [...r.main, ...r.scale.cells];
   const dropped = summaries.reduce((a, x) => a + x.dropped, 0);
@@ -231,7 +245,7 @@ export function renderMarkdown(r: Results): string {
 
   const get = (route: string, server: string) => find(r.main, route, server);
   lines.push('## Throughput (req/s), and the fake as a multiple of each other server', '');
-  const ratioCols = servers.slice(1).map((s) => `fake ÷ ${s}`);
+  const ratioCols = others.map((s) => `fake ÷ ${s}`);
   lines.push(header(['route', ...servers, ...ratioCols], ['---']));
   for (const route of r.routes) {
     const fake = get(route.key, 'fake');
@@ -239,7 +253,7 @@ export function renderMarkdown(r: Results): string {
       row([
         route.label,
         ...servers.map((s) => mark(get(route.key, s), num(get(route.key, s)?.rps))),
-        ...servers.slice(1).map((s) => times(fake?.rps, get(route.key, s)?.rps)),
+        ...others.map((s) => times(fake?.rps, get(route.key, s)?.rps)),
       ]),
     );
   }
@@ -258,13 +272,13 @@ export function renderMarkdown(r: Results): string {
       row([
         route.label,
         ...servers.map((s) => num(get(route.key, s)?.cpuPerRequest, 1)),
-        ...servers.slice(1).map((s) => times(fake?.cpuPerRequest, get(route.key, s)?.cpuPerRequest)),
+        ...others.map((s) => times(fake?.cpuPerRequest, get(route.key, s)?.cpuPerRequest)),
       ]),
     );
   }
   lines.push('');
   lines.push("## Latency p50 / p99 (ms), and the fake's p99 as a multiple of each other server's", '');
-  lines.push(header(['route', ...servers, ...servers.slice(1).map((s) => `p99 ÷ ${s}`)], ['---']));
+  lines.push(header(['route', ...servers, ...others.map((s) => `p99 ÷ ${s}`)], ['---']));
   for (const route of r.routes) {
     const fake = get(route.key, 'fake');
     lines.push(
@@ -274,7 +288,7 @@ export function renderMarkdown(r: Results): string {
           const x = get(route.key, s);
           return x ? `${num(x.p50, 1)} / ${num(x.p99)}` : '–';
         }),
-        ...servers.slice(1).map((s) => times(fake?.p99, get(route.key, s)?.p99)),
+        ...others.map((s) => times(fake?.p99, get(route.key, s)?.p99)),
       ]),
     );
   }
@@ -370,6 +384,7 @@ export function renderMarkdown(r: Results): string {
     }
     lines.push('');
   }
+  lines.push(...renderFileSection(r));
   lines.push('## Cold start', '');
   lines.push(
     `\`node bin/bc-fakestore.js serve --port 0 --quiet\` (defaults: store abc123 with 25 seeded customers), spawn → first 200 of ` +

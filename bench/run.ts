@@ -6,6 +6,9 @@
  * --connections <n> (default 50), --sizes <n,n,n> (default 1000,100000,1000000),
  * --cold-runs <n> (default 7), --no-prism, --routes <key,key> (only those main routes; for
  * quick checks), --sizes none (no scale run), --render (rewrite results.md from results.json).
+ * The file backend (SQLite) runs beside the memory one in the main run, then on its own (see
+ * bench/file-backend.ts): --no-file, --no-file-extras (the main run only), --file-seed <n> (default
+ * 1000000), --restart-customers <n> (default 100000), --restart-runs <n> (default 5).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -23,6 +26,7 @@ import {
   type FakeReady,
   type Target,
 } from './processes.js';
+import { fileRun, FILE_FAKE, type FileSettings } from './file-backend.js';
 import { renderMarkdown, summarize, type Results } from './report.js';
 
 interface Settings {
@@ -34,6 +38,8 @@ interface Settings {
   prism: boolean;
   routes: string[] | null;
   render: boolean;
+  file: FileSettings | null;
+  fileExtras: boolean;
 }
 
 function parseArgs(argv: string[]): Settings {
@@ -46,6 +52,8 @@ function parseArgs(argv: string[]): Settings {
     prism: true,
     routes: null,
     render: false,
+    file: { seedCustomers: 1_000_000, restartCustomers: 100_000, restartRuns: 5 },
+    fileExtras: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -64,6 +72,11 @@ function parseArgs(argv: string[]): Settings {
     else if (flag === '--no-prism') s.prism = false;
     else if (flag === '--routes') s.routes = value().split(',');
     else if (flag === '--render') s.render = true;
+    else if (flag === '--no-file') s.file = null;
+    else if (flag === '--no-file-extras') s.fileExtras = false;
+    else if (flag === '--file-seed' && s.file) s.file.seedCustomers = Number(value());
+    else if (flag === '--restart-customers' && s.file) s.file.restartCustomers = Number(value());
+    else if (flag === '--restart-runs' && s.file) s.file.restartRuns = Number(value());
     else throw new Error(`unknown flag ${flag}`);
   }
   return s;
@@ -290,8 +303,10 @@ async function main(): Promise<void> {
 
   log('main run: starting the fake (10,000 customers), Prism static and dynamic');
   const probePath = `${base}/customers/count`;
-  const [fake, ...prisms] = await Promise.all([
-    startFake('fake', { customers: 10_000, groups: 20, addressesPerCustomer: [1, 3], passwordCost: 16 }),
+  const mainStore = { customers: 10_000, groups: 20, addressesPerCustomer: [1, 3] as [number, number] };
+  const [fake, ...others] = await Promise.all([
+    startFake('fake', { ...mainStore, passwordCost: 16 }),
+    ...(s.file ? [startFake(FILE_FAKE, { ...mainStore, passwordCost: 16, backend: 'sqlite' })] : []),
     ...(s.prism
       ? [startPrism('Prism static', false, probePath), startPrism('Prism dynamic', true, probePath)]
       : []),
@@ -305,7 +320,7 @@ async function main(): Promise<void> {
   const repliesFile = path.join(ROOT, 'bench', 'out', 'replies.json');
   writeFileSync(repliesFile, JSON.stringify(replies));
   const ceiling = await startCeiling(repliesFile);
-  const targets: Target[] = [fake, ceiling, ...prisms];
+  const targets: Target[] = [fake, ceiling, ...others];
   const notes = await probe(targets, routes);
   for (const n of notes) log(`  note: ${n}`);
   for (const t of targets) await warmUp(t, routes, 2);
@@ -343,10 +358,16 @@ async function main(): Promise<void> {
   }));
   await Promise.all(scaleTargets.map((t) => t.stop()));
 
+  const file =
+    s.file && s.fileExtras
+      ? await fileRun(s.file, { seconds: s.seconds, rounds: s.rounds, connections: s.connections })
+      : undefined;
+
   const results: Results = {
     date: new Date().toISOString(),
     machine,
     settings: { seconds: s.seconds, rounds: s.rounds, connections: s.connections, prism: s.prism },
+    ...(file ? { file } : {}),
     store: fake.ready.counts,
     routes: routes.map((r) => ({ key: r.key, label: r.label, method: r.method, path: r.path, read: r.read })),
     notes,

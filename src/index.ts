@@ -20,6 +20,14 @@ export { Stores, Store, type PrimeStore, type StoreFill } from './engine/stores.
 /** The storage interface and the memory backend (the default). */
 export type { Backend, RecordBatch, StoreMeta, StoreTx, StoreView } from './engine/backend.js';
 export { createMemoryBackend } from './engine/memory/memory-backend.js';
+/** The SQLite file backend (`serve --db`): every store kept in one file, across restarts. */
+export {
+  DatabaseFileError,
+  openSqliteBackend,
+  type SqliteBackend,
+  type SqliteBackendOptions,
+  type Synchronous,
+} from './engine/sqlite/index.js';
 /** The stored records, as the seed generator and the engine take them. */
 export type {
   AddressRecord,

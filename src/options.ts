@@ -27,7 +27,11 @@ export interface AppOptions {
   adminToken?: string;
   /** Serve the admin API to non-loopback clients too; default false. */
   allowRemoteAdmin?: boolean;
-  /** Where records live: `createMemoryBackend()` (default) or `openSqliteBackend(file)`. */
+  /**
+   * Where records live: `createMemoryBackend()` (the default: gone when the process ends) or
+   * `openSqliteBackend(file)` (every store kept in one file, each write on disk before its
+   * answer; see docs/durability.md). The app closes it on `close()`.
+   */
   backend?: Backend;
   /** Fills each new store (seeded world, fixture); default: stores start empty. */
   prime?: PrimeStore;

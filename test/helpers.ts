@@ -3,14 +3,18 @@
  * always checked against the spec (every response the suite sees, not a sample).
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { inject, type InjectOptions } from 'light-my-request';
 import { createApp, type App, type AppOptions } from '../src/app.js';
 import { buildGroup } from '../src/domain/group-rules.js';
 import { valueOf } from '../src/domain/reasons.js';
 import type { GroupRecord, WorldRecords } from '../src/domain/records.js';
-import type { StoreCounts } from '../src/engine/backend.js';
+import type { Backend, StoreCounts } from '../src/engine/backend.js';
 import { createCustomer, type NewCustomerInput } from '../src/engine/customer-ops.js';
+import { openSqliteBackend } from '../src/engine/sqlite/sqlite-backend.js';
 import type { StoreFill } from '../src/engine/stores.js';
 import { answerBody, checkExchange } from '../src/spec-conformance.js';
 import { startServer, type RunningServer, type ServerOptions } from '../src/server.js';
@@ -22,6 +26,36 @@ export const TOKEN = 'fakestore-token';
 export const READ_ONLY = 'fakestore-read-only';
 /** Admin token in the default test app. */
 export const ADMIN = 'fakestore-admin';
+
+/**
+ * The backend the behaviour suite runs on: `memory` (the default), or `sqlite` when
+ * FAKESTORE_TEST_BACKEND=sqlite (vitest.config.ts runs the suite once per backend).
+ */
+export const TEST_BACKEND: 'memory' | 'sqlite' =
+  process.env.FAKESTORE_TEST_BACKEND === 'sqlite' ? 'sqlite' : 'memory';
+
+const opened: Backend[] = [];
+let tempDir: string | undefined;
+
+/** A new backend of the suite's kind for one app: undefined (the app's own memory) or a new file. */
+export function testBackend(): Backend | undefined {
+  if (TEST_BACKEND === 'memory') return undefined;
+  tempDir ??= mkdtempSync(path.join(tmpdir(), 'bc-fakestore-test-'));
+  const backend = openSqliteBackend(path.join(tempDir, `${opened.length + 1}.sqlite`));
+  opened.push(backend);
+  return backend;
+}
+
+/** App options with the suite's backend, unless they name one. */
+export const withTestBackend = <O extends AppOptions>(options: O): O =>
+  options.backend || TEST_BACKEND === 'memory' ? options : { ...options, backend: testBackend() };
+
+/** Closes every backend `testBackend` opened and removes their files (run after each test file). */
+export async function closeTestBackends(): Promise<void> {
+  await Promise.all(opened.splice(0).map((b) => b.close()));
+  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  tempDir = undefined;
+}
 
 /** A fresh store hash, so each test sees its own empty store. */
 export const freshHash = (): string => `t${randomUUID().replace(/-/g, '').slice(0, 16)}`;
@@ -43,7 +77,7 @@ export function assertConforms(method: string, url: string, res: Omit<TestRespon
 
 /** A test app with fast password hashing, plus request helpers bound to one store. */
 export function testApp(options: AppOptions = {}) {
-  const app: App = createApp({ passwordCost: 16, ...options });
+  const app: App = createApp(withTestBackend({ passwordCost: 16, ...options }));
   const hash = freshHash();
 
   async function request(
@@ -86,7 +120,9 @@ export function testApp(options: AppOptions = {}) {
 
 /** A listening fake on 127.0.0.1 and a free port; close it in the test. */
 export async function testServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const running = await startServer({ passwordCost: 16, host: '127.0.0.1', port: 0, ...options });
+  const running = await startServer(
+    withTestBackend({ passwordCost: 16, host: '127.0.0.1', port: 0, ...options }),
+  );
   // Every answer sent over the socket is checked against the spec as well; `close()` fails the
   // test on the first violation. (Answers node itself sends, such as a 408 timeout, bypass this.)
   const problems: string[] = [];

@@ -13,6 +13,8 @@ import { COMPAT_KEYS, parseCompat, type Compat } from '../compat.js';
 import type { CorsOrigins } from '../http/cors.js';
 import type { LogFormat } from '../http/request-log.js';
 import type { TokenConfig } from '../options.js';
+import type { Backend } from '../engine/backend.js';
+import { run } from '../engine/op.js';
 import type { PrimeStore } from '../engine/stores.js';
 import { CliFailure, type CliContext } from './cli-context.js';
 import {
@@ -55,6 +57,10 @@ export interface ServeFlags {
   cors?: CorsOrigins;
   logFormat?: LogFormat;
   quiet?: boolean;
+  /** Keep every store in this SQLite file (created if missing) instead of in memory. */
+  db?: string;
+  /** `full`: a commit also survives a power loss (slower writes); default `normal`. */
+  dbSync?: 'normal' | 'full';
 }
 
 type SeedModule = typeof import('../seed/index.js');
@@ -169,6 +175,17 @@ function listenFailure(err: unknown, flags: ServeFlags): Error {
   return err instanceof Error ? err : new Error(String(err));
 }
 
+/** The database file of `--db`, opened (and locked) for this process; its errors are one line. */
+async function openDatabase(flags: ServeFlags): Promise<Backend | undefined> {
+  if (flags.db === undefined) return undefined;
+  const { DatabaseFileError, openSqliteBackend } = await import('../engine/sqlite/index.js');
+  try {
+    return openSqliteBackend(flags.db, { synchronous: flags.dbSync ?? 'normal' });
+  } catch (err) {
+    throw err instanceof DatabaseFileError ? new CliFailure(err.message) : err;
+  }
+}
+
 /** Starts the fake, prints the banner, waits for a stop signal, closes; resolves to the exit code. */
 export async function serve(flags: ServeFlags, ctx: CliContext): Promise<number> {
   const stopped = ctx.untilStopped();
@@ -176,13 +193,17 @@ export async function serve(flags: ServeFlags, ctx: CliContext): Promise<number>
   const adminToken = flags.adminToken ?? DEFAULT_ADMIN_TOKEN;
   // Loaded here, not at the top, so `--help` and other commands stay fast.
   const [{ startServer }, seed] = await Promise.all([import('../server.js'), import('../seed/index.js')]);
+  const prime = flags.fixture ? await fixturePrimeOf(flags.fixture, flags) : seededPrime(seed, flags);
+  const backend = await openDatabase(flags);
+  const kept = backend ? await run(backend.storeHashes()) : [];
   const running = await startServer({
     port: flags.port,
     host: flags.host,
     tokens,
     adminToken,
     allowRemoteAdmin: flags.adminRemote ?? false,
-    prime: flags.fixture ? await fixturePrimeOf(flags.fixture, flags) : seededPrime(seed, flags),
+    prime,
+    ...(backend ? { backend } : {}),
     ...(flags.rateLimit ? { rateLimit: flags.rateLimit } : {}),
     ...(flags.passwordCost ? { passwordCost: flags.passwordCost } : {}),
     ...(flags.compat ? { compat: flags.compat } : {}),
@@ -190,7 +211,8 @@ export async function serve(flags: ServeFlags, ctx: CliContext): Promise<number>
     log: (line, level) => (level === 'error' ? ctx.err(line) : flags.quiet ? undefined : ctx.out(line)),
     ...(flags.logFormat ? { logFormat: flags.logFormat } : {}),
     ...(flags.cors ? { cors: flags.cors } : {}),
-  }).catch((err: unknown) => {
+  }).catch(async (err: unknown) => {
+    await backend?.close();
     throw listenFailure(err, flags);
   });
 
@@ -208,6 +230,11 @@ export async function serve(flags: ServeFlags, ctx: CliContext): Promise<number>
         : ` (seed ${flags.seed}); any other store hash is another store, seeded on first use`),
   );
   ctx.out(`  fingerprint of ${flags.store}: ${fingerprint ?? 'none'}`);
+  if (flags.db !== undefined) {
+    ctx.out(
+      `  database ${flags.db}: ${kept.length} store${kept.length === 1 ? '' : 's'} found, served as saved (never reseeded); each write is on disk before its answer`,
+    );
+  }
   ctx.out(`  X-Auth-Token: ${tokens.map((t) => `${t.token} (${scopeName(t)})`).join(', ')}`);
   ctx.out(
     `  X-Admin-Token: ${adminToken} (admin API under /__admin${flags.adminRemote ? ', any client' : ', loopback only'})`,
@@ -303,6 +330,12 @@ export function registerServe(program: Command, ctx: CliContext): void {
       ]),
     )
     .option('--quiet', 'do not log one line per request')
+    .option('--db <file>', 'keep every store in this SQLite file (created if missing) across restarts')
+    .addOption(
+      new Option('--db-sync <mode>', 'normal: writes survive a killed process; full: also power loss')
+        .choices(['normal', 'full'])
+        .default('normal'),
+    )
     .addHelpText(
       'after',
       `

@@ -2,7 +2,7 @@ import { inject } from 'light-my-request';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { worldFill } from '../../src/seed/index.js';
-import { TOKEN, testApp } from '../helpers.js';
+import { TOKEN, testApp, withTestBackend } from '../helpers.js';
 
 describe('stores that load in the background', () => {
   it('answers other stores while a large seed loads, and the loading store once it is full', async () => {
@@ -29,16 +29,18 @@ describe('stores that load in the background', () => {
   it('fails requests to a store whose load failed with a logged 500, not a hang', async () => {
     // A 500 is outside the spec by design, so this request bypasses the spec-checking helper.
     const lines: string[] = [];
-    const app = createApp({
-      prime: () => ({
-        // eslint-disable-next-line require-yield
-        async *batches() {
-          throw new Error('disk on fire');
-        },
-        fingerprint: () => null,
+    const app = createApp(
+      withTestBackend({
+        prime: () => ({
+          // eslint-disable-next-line require-yield
+          async *batches() {
+            throw new Error('disk on fire');
+          },
+          fingerprint: () => null,
+        }),
+        log: (l) => lines.push(l),
       }),
-      log: (l) => lines.push(l),
-    });
+    );
     const res = await inject(app.handle, {
       url: '/stores/s/v2/customers/count',
       headers: { 'x-auth-token': TOKEN },

@@ -10,6 +10,7 @@ import {
   newCustomer,
   testApp,
   testServer,
+  withTestBackend,
 } from '../helpers.js';
 
 /** A request outside the helper (raw bytes, no Content-Type, HEAD), still checked where the spec applies. */
@@ -263,12 +264,14 @@ describe('Content-Type on requests without a body', () => {
 describe('unexpected failures', () => {
   it('answer 500 in the v2 shape and are logged', async () => {
     const lines: string[] = [];
-    const app = createApp({
-      log: (line) => lines.push(line),
-      prime: () => {
-        throw new Error('boom');
-      },
-    });
+    const app = createApp(
+      withTestBackend({
+        log: (line) => lines.push(line),
+        prime: () => {
+          throw new Error('boom');
+        },
+      }),
+    );
     const res = await raw(
       app,
       { method: 'GET', url: `/stores/${freshHash()}/v2/customers`, headers: { 'x-auth-token': TOKEN } },

@@ -176,11 +176,13 @@ describe('admin API', () => {
 });
 
 describe('store cap', () => {
-  it('drops the store created longest ago once more than maxStores exist', async () => {
+  it('drops the store created longest ago once more than maxStores exist, unless the backend is durable', async () => {
     const t = testApp({ maxStores: 2 });
     for (const h of ['s1', 's2', 's3']) {
       expect((await t.get(`/stores/${h}/v2/customers/count`)).body).toEqual({ count: 0 });
     }
-    expect(await t.app.stores.hashes()).toEqual(['s2', 's3']);
+    // The cap bounds memory; a database file keeps every store it is given.
+    const kept = t.app.stores.backend.durable ? ['s1', 's2', 's3'] : ['s2', 's3'];
+    expect(await t.app.stores.hashes()).toEqual(kept);
   });
 });
