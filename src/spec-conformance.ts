@@ -7,6 +7,7 @@
  */
 import type { ValidateFunction } from 'ajv';
 import { decodeXml, XmlShapeError, type XmlSchema } from './representation/xml-decode.js';
+import { checkAdminExchange, checkFaultExchange, FAULT_HEADER_NAME } from './control/admin-conformance.js';
 import { loadSpec, specAjv, type OpenApiOperation } from './spec.js';
 
 /** One answer to check. */
@@ -145,12 +146,15 @@ export function answerBody(x: ExchangeToCheck): unknown {
 }
 
 /**
- * Returns the ways an answer breaks the spec (empty when it conforms). Requests outside the
- * spec's paths (the admin API) are not checked.
+ * Returns the ways an answer breaks the spec (empty when it conforms). Answers of the admin API
+ * and of injected faults are checked against spec/admin.yaml.
  */
 export function checkExchange(x: ExchangeToCheck): string[] {
   const path = x.url.split('?')[0] as string;
-  if (path.startsWith('/__admin')) return [];
+  // [control] The admin API is checked against spec/admin.yaml; an injected fault (marked by its
+  // header) against the shapes that document gives it, not against this spec.
+  if (path.startsWith('/__admin')) return checkAdminExchange(x);
+  if (header(x.headers, FAULT_HEADER_NAME) !== undefined) return checkFaultExchange(x);
   const problems: string[] = [];
   const { where, op, name, response, errorPointer } = expected(x);
   const type = header(x.headers, 'content-type') ?? '';
