@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -16,6 +17,10 @@ const BEHAVIOUR_SUITE = [
 const env = { PACT_DO_NOT_TRACK: '1' };
 
 export default defineConfig({
+  // The docs' examples import the package export; in this repo it is the source.
+  resolve: {
+    alias: { 'bc-fakestore/testing': fileURLToPath(new URL('./src/testing/index.ts', import.meta.url)) },
+  },
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
