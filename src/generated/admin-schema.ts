@@ -1083,7 +1083,9 @@ export interface operations {
             content: {
                 "application/json": {
                     state: string;
-                    params?: Record<string, never> | null;
+                    params?: {
+                        [key: string]: unknown;
+                    } | null;
                     /** @enum {string} */
                     action?: "setup" | "teardown";
                     consumer?: string;
