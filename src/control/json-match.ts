@@ -43,6 +43,21 @@ export function partialMatch(expected: unknown, actual: unknown): boolean {
   return expected === actual;
 }
 
+/** How many fields keep `actual` from matching `expected` partially (as `partialDifferences` lists them). */
+export function partialMismatches(expected: unknown, actual: unknown): number {
+  if (isObject(expected) && isObject(actual)) {
+    let n = 0;
+    for (const k in expected) n += k in actual ? partialMismatches(expected[k], actual[k]) : 1;
+    return n;
+  }
+  if (Array.isArray(expected) && Array.isArray(actual) && expected.length === actual.length) {
+    let n = 0;
+    for (let i = 0; i < expected.length; i++) n += partialMismatches(expected[i], actual[i]);
+    return n;
+  }
+  return partialMatch(expected, actual) ? 0 : 1;
+}
+
 /** The differences that keep `actual` from matching `expected` partially, by field path. */
 export function partialDifferences(expected: unknown, actual: unknown, at: string, out: Difference[]): void {
   if (isObject(expected) && isObject(actual)) {

@@ -7,6 +7,7 @@ import {
   compileCondition,
   partialDifferences,
   partialMatch,
+  partialMismatches,
   type BodyPathCondition,
   type CompiledCondition,
   type Difference,
@@ -50,6 +51,11 @@ export interface CompiledMatch {
   test(r: RequestFacts): boolean;
   /** The differences of a request from the matcher (empty when it matches). */
   differences(r: RequestFacts): Difference[];
+  /**
+   * How far a request is from matching, without listing how (0 when it matches): a wrong method,
+   * path or operation counts 3, any other field 1. Cheap enough to rank a whole journal.
+   */
+  distance(r: RequestFacts): number;
   /** How many fields the matcher checks. */
   readonly fields: number;
 }
@@ -112,6 +118,21 @@ export function compileMatch(m: RequestMatch, hash: string): CompiledMatch {
     return out;
   };
 
+  const distance = (r: RequestFacts): number => {
+    let d = 0;
+    if (method !== undefined && r.method !== method) d += 3;
+    if (m.operationId !== undefined && r.operationId !== m.operationId) d += 3;
+    if (path && !path.test(r.path)) d += 3;
+    if (query.length) {
+      const q = queryOf(r);
+      for (const [k, v] of query) if (q.get(k) !== v) d++;
+    }
+    for (const [k, v] of headers) if (headerValue(r.headers, k) !== v) d++;
+    if (hasBody) d += r.body === undefined ? 1 : partialMismatches(m.body, r.body);
+    for (const c of conditions) if (!c.test(r.body)) d++;
+    return d;
+  };
+
   const fields =
     (method ? 1 : 0) +
     (m.operationId ? 1 : 0) +
@@ -120,5 +141,5 @@ export function compileMatch(m: RequestMatch, hash: string): CompiledMatch {
     headers.length +
     (hasBody ? 1 : 0) +
     conditions.length;
-  return { test, differences, fields };
+  return { test, differences, distance, fields };
 }

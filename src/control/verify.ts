@@ -64,33 +64,30 @@ export function verify(records: JournalRecord[], hash: string, v: VerifyRequest)
   return result;
 }
 
-/** The records nearest to matching: fewest differing fields, the latest first among equals. */
+/**
+ * The records nearest to matching: smallest distance, the latest first among equals. The whole
+ * journal is ranked by the cheap distance; only the few kept are diffed field by field.
+ */
 function nearMisses(
   records: JournalRecord[],
   match: ReturnType<typeof compileMatch>,
 ): [JournalRecord, Difference[]][] {
-  const scored: [JournalRecord, Difference[]][] = [];
+  const best: [JournalRecord, number][] = [];
   for (let i = records.length - 1; i >= 0; i--) {
     const r = records[i] as JournalRecord;
-    const d = match.differences(r);
-    if (d.length === 0) continue;
-    // Keep the best few only: one sorted insertion per record.
-    let at = scored.length;
-    while (at > 0 && weight(d) < weight((scored[at - 1] as [JournalRecord, Difference[]])[1])) at--;
-    if (at < NEAR_MISSES) {
-      scored.splice(at, 0, [r, d]);
-      if (scored.length > NEAR_MISSES) scored.pop();
-    }
+    const d = match.distance(r);
+    if (
+      d === 0 ||
+      (best.length === NEAR_MISSES && d >= (best[NEAR_MISSES - 1] as [JournalRecord, number])[1])
+    )
+      continue;
+    let at = best.length;
+    while (at > 0 && d < (best[at - 1] as [JournalRecord, number])[1]) at--;
+    best.splice(at, 0, [r, d]);
+    if (best.length > NEAR_MISSES) best.pop();
   }
-  return scored;
+  return best.map(([r]) => [r, match.differences(r)]);
 }
-
-/** A wrong method, path or operation is further off than a wrong field. */
-const weight = (d: Difference[]): number =>
-  d.reduce(
-    (n, x) => n + (x.field === 'method' || x.field === 'path' || x.field === 'operationId' ? 3 : 1),
-    0,
-  );
 
 const show = (v: unknown): string => (v === undefined ? '(missing)' : JSON.stringify(v));
 
