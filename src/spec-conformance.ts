@@ -106,6 +106,9 @@ function headerSpec(ref: string): { required?: boolean; schema?: { type?: string
 const ERROR_POINTERS: Record<number, string> = {
   401: '/components/schemas/GatewayError',
   403: '/components/schemas/GatewayError',
+  // [control] Injected 502 and 504 come from the gateway too (spec/admin.yaml).
+  502: '/components/schemas/GatewayError',
+  504: '/components/schemas/GatewayError',
 };
 
 /** What the spec says of an answer: its operation and response, or, outside any operation, the error schema. */
@@ -154,7 +157,11 @@ export function checkExchange(x: ExchangeToCheck): string[] {
   // [control] The admin API is checked against spec/admin.yaml; an injected fault (marked by its
   // header) against the shapes that document gives it, not against this spec.
   if (path.startsWith('/__admin')) return checkAdminExchange(x);
-  if (header(x.headers, FAULT_HEADER_NAME) !== undefined) return checkFaultExchange(x);
+  if (header(x.headers, FAULT_HEADER_NAME) !== undefined) {
+    const errorXml = (body: string, status: number) =>
+      readBody('application/xml', ERROR_POINTERS[status] ?? '/components/schemas/ErrorList', body);
+    return checkFaultExchange(x, errorXml);
+  }
   const problems: string[] = [];
   const { where, op, name, response, errorPointer } = expected(x);
   const type = header(x.headers, 'content-type') ?? '';

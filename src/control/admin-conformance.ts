@@ -40,8 +40,20 @@ function resolve(r: ResponseObject, pointer: string): [ResponseObject, string] {
   return [out, at];
 }
 
-/** The problems of an answer against one response of the spec. */
-function checkResponse(r: ResponseObject, pointer: string, x: AnswerToCheck, where: string): string[] {
+/** Reads an XML body back into the JSON value it carries (the V2 spec's XML names), for a status. */
+export type XmlReader = (body: string, status: number) => unknown;
+
+/**
+ * The problems of an answer against one response of the spec. An XML answer (an injected fault
+ * to a client that asked for XML) is read back by `readXml` and checked against the JSON schema.
+ */
+function checkResponse(
+  r: ResponseObject,
+  pointer: string,
+  x: AnswerToCheck,
+  where: string,
+  readXml?: XmlReader,
+): string[] {
   const [response, at] = resolve(r, pointer);
   const problems: string[] = [];
   for (const h of Object.keys(response.headers ?? {}))
@@ -51,17 +63,27 @@ function checkResponse(r: ResponseObject, pointer: string, x: AnswerToCheck, whe
     if (x.body !== '') problems.push(`${where}: the spec declares no body, got ${x.body.length} bytes`);
     return problems;
   }
-  const type = (header(x.headers, 'content-type') ?? '').split(';')[0]?.trim() ?? '';
+  const sent = (header(x.headers, 'content-type') ?? '').split(';')[0]?.trim() ?? '';
+  const xml = readXml !== undefined && sent === 'application/xml' && types.includes('application/json');
+  const type = xml ? 'application/json' : sent;
   if (!types.includes(type))
     return [...problems, `${where}: content-type ${type || '(none)'}, not ${types.join(' or ')}`];
   const media = response.content?.[type];
   const line = media?.['x-line']?.$ref;
   const values: unknown[] = [];
   try {
-    if (line) for (const l of x.body.split('\n')) if (l !== '') values.push(JSON.parse(l));
-    if (!line) values.push(JSON.parse(x.body));
+    if (line) {
+      for (const l of x.body.split('\n')) if (l !== '') values.push(JSON.parse(l));
+    } else if (xml) {
+      values.push((readXml as XmlReader)(x.body, x.status));
+    } else {
+      values.push(JSON.parse(x.body));
+    }
   } catch {
-    return [...problems, `${where}: body is not ${line ? 'ndjson' : 'JSON'}: ${x.body.slice(0, 80)}`];
+    return [
+      ...problems,
+      `${where}: body is not ${line ? 'ndjson' : xml ? 'XML of the expected shape' : 'JSON'}: ${x.body.slice(0, 80)}`,
+    ];
   }
   const v = adminValidator(line ? line.slice(1) : `${at}/content/${type.replace('/', '~1')}/schema`);
   for (const value of values) {
@@ -111,12 +133,12 @@ export function checkAdminExchange(x: AnswerToCheck): string[] {
 }
 
 /** The ways an injected answer breaks the shapes spec/admin.yaml documents for it. */
-export function checkFaultExchange(x: AnswerToCheck): string[] {
+export function checkFaultExchange(x: AnswerToCheck, readXml?: XmlReader): string[] {
   const where = `${x.method.toUpperCase()} ${x.url.split('?')[0]} → ${x.status} (injected ${header(x.headers, FAULT_HEADER_NAME)})`;
   const add = loadAdminSpec().paths['/__admin/stores/{hash}/faults']?.post as Record<string, unknown>;
   const answers = add['x-injected-answers'] as Record<string, ResponseObject>;
   const response = answers[String(x.status)];
   // Other injected answers are the store's own with a body broken on purpose (malformed).
   if (!response) return [];
-  return checkResponse(response, '', x, where);
+  return checkResponse(response, '', x, where, readXml);
 }

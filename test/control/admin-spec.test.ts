@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAdminClient } from '../../src/admin-client/index.js';
 import { loadAdminSpec } from '../../src/control/admin-spec.js';
 import { adminRoutes } from '../../src/routes/admin.js';
+import { xmlReply } from '../../src/representation/xml.js';
 import { checkExchange } from '../../src/spec-conformance.js';
 
 const operations = () =>
@@ -59,5 +60,31 @@ describe('spec/admin.yaml', () => {
     // Without the marker, the answer is the store's own, and the V2 spec declares no 503.
     const unmarked = { ...rate, 'content-type': 'application/json' };
     expect(checkExchange({ ...x, headers: unmarked, body })[0]).toMatch(/status 503 is not declared/);
+  });
+
+  it('reads an injected answer in XML back by the V2 spec, and checks it the same way', () => {
+    const x = { method: 'GET', url: '/stores/abc/v2/customers/1.xml', status: 503 };
+    const headers = {
+      'content-type': 'application/xml',
+      'x-fakestore-fault': 'f1',
+      'x-rate-limit-time-window-ms': '1',
+    };
+    const rate = {
+      'x-rate-limit-time-reset-ms': '1',
+      'x-rate-limit-requests-quota': '1',
+      'x-rate-limit-requests-left': '1',
+    };
+    const list = xmlReply(
+      { status: 503, body: '[{"status":503,"message":"Service Unavailable"}]' },
+      'getCustomer',
+    );
+    const object = xmlReply(
+      { status: 503, body: '{"status":503,"title":"x","type":"y","errors":{}}' },
+      'getCustomer',
+    );
+    expect(checkExchange({ ...x, headers: { ...headers, ...rate }, body: list.body as string })).toEqual([]);
+    expect(checkExchange({ ...x, headers: { ...headers, ...rate }, body: object.body as string })[0]).toMatch(
+      /body is not XML of the expected shape/,
+    );
   });
 });

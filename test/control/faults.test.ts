@@ -71,6 +71,17 @@ describe('status faults', () => {
     expect(second.headers.get('x-rate-limit-time-reset-ms')).toBe('7000');
   });
 
+  it('come in XML, with the fault marker, to a client that asked for XML', async () => {
+    const f = await fakeWithCustomer();
+    await f.admin.addFault(f.hash, { fault: { type: 'status', status: 503 } });
+    await f.admin.addFault(f.hash, { fault: { type: 'status', status: 502 } });
+    const res = await f.api('/customers/1.xml');
+    expect(res.status).toBe(503);
+    expect(res.headers.get('content-type')).toMatch(/^application\/xml/);
+    expect(res.headers.get('x-fakestore-fault')).toBe('f1');
+    expect(await res.text()).toContain('Service Unavailable');
+  });
+
   it('answer after the store when handled: the write took effect, its answer was lost', async () => {
     const f = await fakeWithCustomer();
     await f.admin.addFault(f.hash, {
