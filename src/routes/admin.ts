@@ -82,8 +82,9 @@ export const adminRoutes: AdminRoute[] = [
     path: '/provider-states',
     operationId: 'changeProviderState',
     body: true,
-    async handle({ stores, body, query, options }) {
-      const ctx = stateContext(options.clock, options.passwordCost);
+    async handle({ stores, control, body, query, options }) {
+      // [control] States are stamped with the fake's (virtual) clock, as requests are.
+      const ctx = stateContext(() => control.clocks.now(), options.passwordCost);
       return json(await changeProviderState(stores, body, query, ctx));
     },
   },

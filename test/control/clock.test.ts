@@ -119,3 +119,15 @@ describe('durations and instants', () => {
     expect(parseInstant('yesterday')).toBeNull();
   });
 });
+
+describe('provider states', () => {
+  it('are stamped with the fake’s virtual clock', async () => {
+    const t = testApp({ clockStart: { at: at('2023-03-03T03:03:03Z'), frozen: true } });
+    const state = { state: 'a customer with email ada@example.com exists' };
+    const res = await t.request('POST', `/__admin/provider-states?store_hash=${t.hash}`, state, admin);
+    expect(res.status).toBe(200);
+    expect((await t.get('/customers?email=ada@example.com')).body[0].date_created).toBe(
+      'Fri, 03 Mar 2023 03:03:03 +0000',
+    );
+  });
+});
