@@ -255,9 +255,10 @@ export function createApp(options: AppOptions = {}): App {
     search: string,
     storeHash: string | undefined,
     served: Served,
+    sent: Reply,
     started: number,
   ): void {
-    if (storeHash !== undefined) control.observe(storeHash, method, path, search, req, served, started);
+    if (storeHash !== undefined) control.observe(storeHash, method, path, search, req, served, sent, started);
     if (opts.quiet) return;
     const { reply, operationId, fault } = served;
     const status = fault?.sent === null ? 0 : (fault?.sent?.status ?? reply.status);
@@ -300,17 +301,19 @@ export function createApp(options: AppOptions = {}): App {
       const head = method === 'HEAD';
       // [control] An injected fault goes on the wire its own way (late, broken, or not at all).
       if (served.fault) {
+        let out = served.reply;
         return control.deliverFault(
           res,
           served,
           head,
           (reply) => present(reply, served, origin),
-          () => send(res, present(served.reply, served, origin), served.rate, head),
-          () => answered(req, method, path, search, m?.[1], served, started),
+          () => send(res, (out = present(served.reply, served, origin)), served.rate, head),
+          () => answered(req, method, path, search, m?.[1], served, out, started),
         );
       }
-      send(res, present(served.reply, served, origin), served.rate, head);
-      answered(req, method, path, search, m?.[1], served, started);
+      const sent = present(served.reply, served, origin);
+      send(res, sent, served.rate, head);
+      answered(req, method, path, search, m?.[1], served, sent, started);
     };
     if (work instanceof Promise) {
       work.catch((err: unknown): Served => ({ reply: errorReply(err, false) })).then(finish);

@@ -95,7 +95,10 @@ export class Control {
     deliverFault(res, served, served.fault as AppliedFault, { head, present, sendStore, done });
   }
 
-  /** Records an answered request to a store: coverage always, the journal when it is on. */
+  /**
+   * Records an answered request to a store: coverage always, the journal when it is on. `sent` is
+   * the reply as it went out (its format); a page is kept as the cached documents it was made of.
+   */
   observe(
     hash: string,
     method: string,
@@ -103,6 +106,7 @@ export class Control {
     search: string,
     req: IncomingMessage,
     s: Served,
+    sent: Reply,
     started: number,
   ): void {
     const operationId = s.operationId ?? (isStoreHash(hash) ? operationOf(method, path) : null);
@@ -119,7 +123,7 @@ export class Control {
       headers: req.headers,
       body: s.body,
       operationId,
-      reply: s.reply,
+      reply: sent.parts ? { status: sent.status, parts: sent.parts } : sent,
       rate: s.rate,
       durationMs: f?.effect?.type === 'hang' ? null : performance.now() - started,
       fault: f ?? null,

@@ -48,12 +48,18 @@ function response(r: JournalRecord): JournalEntry['response'] {
   const headers: Record<string, string> = {};
   if (r.rate) Object.assign(headers, r.rate, { 'X-BC-Store-Version': STORE_VERSION });
   Object.assign(headers, r.reply.headers);
-  const text = r.reply.bytes ? r.reply.bytes.toString('utf8') : (r.reply.body ?? '');
-  if (r.reply.bytes || r.reply.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
+  const text = replyText(r.reply);
+  if (r.reply.parts || r.reply.bytes || r.reply.body !== undefined) {
+    headers['Content-Type'] ??= 'application/json';
     headers['Content-Length'] = String(Buffer.byteLength(text));
   }
   return { status: r.reply.status, headers, body: bodyValue(r.method === 'HEAD' ? '' : text) };
+}
+
+/** A reply's body text: its text, its bytes, or the page its parts make. */
+function replyText(reply: JournalRecord['reply']): string {
+  if (reply.parts) return `[${reply.parts.map((p) => p.toString('utf8')).join(',')}]`;
+  return reply.bytes ? reply.bytes.toString('utf8') : (reply.body ?? '');
 }
 
 /** A record as JSON, secrets redacted. */

@@ -15,6 +15,11 @@ export interface Reply {
   body?: string;
   /** The JSON body as UTF-8 bytes (from cached JSON), sent as is; when set, `body` is unused. */
   bytes?: Buffer;
+  /**
+   * [control] The cached documents a page's `bytes` were put together from, so that the journal
+   * can keep them instead of the page (kept pages would hold their memory and cost collections).
+   */
+  parts?: Buffer[];
   headers?: Record<string, string>;
   /** For the request log only: what went wrong, in words (never sent). */
   note?: string;

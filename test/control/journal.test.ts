@@ -37,6 +37,19 @@ describe('the journal', () => {
     });
   });
 
+  it('shows what went out: a page as sent, an XML answer in XML', async () => {
+    const t = testApp();
+    await t.post('/customers', newCustomer(1));
+    await t.post('/customers', newCustomer(2));
+    const page = await t.get('/customers');
+    const xml = await t.get('/customers/1.xml');
+    const { body } = await t.get(`/__admin/stores/${t.hash}/requests?method=GET`, admin);
+    expect(body[0].response.body).toEqual(page.body);
+    expect(body[0].response.headers['Content-Length']).toBe(String(Buffer.byteLength(page.text)));
+    expect(body[1].response.headers['Content-Type']).toMatch(/^application\/xml/);
+    expect(body[1].response.body).toBe(xml.text);
+  });
+
   it('names the operation of a request refused before routing, and keeps other stores apart', async () => {
     const t = testApp();
     await t.get('/customers/7', { 'x-auth-token': 'wrong' });
