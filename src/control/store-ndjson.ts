@@ -68,7 +68,7 @@ interface StoreHead {
 }
 
 /** Reads store data from an ndjson request body: each line checked, then ids and references checked. */
-export async function readStoreData(req: IncomingMessage, hash: string): Promise<StoreData> {
+export async function readStoreNdjson(req: IncomingMessage, hash: string): Promise<StoreData> {
   const validate = adminValidator('/components/schemas/StoreLine');
   let store: StoreHead | undefined;
   const groups = new Map<number, GroupRecord>();

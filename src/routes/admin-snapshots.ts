@@ -1,6 +1,6 @@
 /** Admin routes of snapshots (take, list, restore, drop) and of a store's ndjson export and import. */
 import { dataFill, readStoreData, snapshotView } from '../control/snapshots.js';
-import { readStoreData as readNdjson, storeLines } from '../control/store-ndjson.js';
+import { readStoreNdjson, storeLines } from '../control/store-ndjson.js';
 import { notFoundReason, Rejection } from '../domain/reasons.js';
 import { hashParam, storeSummary } from './admin-summary.js';
 import { json, noContent, type AdminRoute } from './route.js';
@@ -69,7 +69,7 @@ export const adminSnapshotRoutes: AdminRoute[] = [
     operationId: 'importStore',
     async handle({ stores, params, req }) {
       const hash = hashParam(params);
-      await stores.fill(hash, dataFill(await readNdjson(req, hash)));
+      await stores.fill(hash, dataFill(await readStoreNdjson(req, hash)));
       return json(await storeSummary(stores, hash));
     },
   },
