@@ -11,6 +11,8 @@ const BEHAVIOUR_SUITE = [
   'test/conformance/**/*.test.ts',
   'test/robustness/model-fuzz.test.ts',
   'test/robustness/concurrency.test.ts',
+  // [control] Journal, verify, faults, clock and snapshots read and fill stores through the engine.
+  'test/control/{journal,verify,faults,clock,snapshots}.test.ts',
 ];
 
 // Pact's anonymous usage reporting would try to reach the network.
