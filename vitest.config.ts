@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -10,12 +11,18 @@ const BEHAVIOUR_SUITE = [
   'test/conformance/**/*.test.ts',
   'test/robustness/model-fuzz.test.ts',
   'test/robustness/concurrency.test.ts',
+  // [control] Journal, verify, faults, clock and snapshots read and fill stores through the engine.
+  'test/control/{journal,verify,faults,clock,snapshots}.test.ts',
 ];
 
 // Pact's anonymous usage reporting would try to reach the network.
 const env = { PACT_DO_NOT_TRACK: '1' };
 
 export default defineConfig({
+  // The docs' examples import the package export; in this repo it is the source.
+  resolve: {
+    alias: { 'bc-fakestore/testing': fileURLToPath(new URL('./src/testing/index.ts', import.meta.url)) },
+  },
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -10,7 +10,8 @@
  *
  * Plain JavaScript on purpose: running it through tsx would add a loader thread and ~50 MB to the
  * RSS this process reports. Usage: `node bench/fake-server.js '<json options>'`; prints one JSON
- * line ({url, pid, seedMs, counts, ...}) once its store is seeded.
+ * line ({url, pid, seedMs, counts, ...}) once its store is seeded. `journal` is the journal size
+ * per store (0, the default here, turns it off).
  */
 import { rmSync } from 'node:fs';
 import os from 'node:os';
@@ -33,6 +34,7 @@ const o = {
   db: undefined,
   keepDb: false,
   sync: 'normal',
+  journal: 0,
   ...JSON.parse(process.argv[2] ?? '{}'),
 };
 
@@ -51,6 +53,7 @@ const running = await startServer({
   rateLimit: { quota: 1_000_000_000, windowMs: 30_000 },
   validateRateLimit: { quota: 1_000_000_000, windowMs: 30_000 },
   passwordCost: o.passwordCost,
+  journalSize: o.journal,
   ...(backend ? { backend } : {}),
   // As `bc-fakestore serve` seeds a store: generated straight into it, a slice at a time.
   prime: (hash) =>

@@ -43,6 +43,8 @@ export interface FakeOptions {
   backend?: 'memory' | 'sqlite';
   /** `full`: SQLite syncs each commit to the disk (power-loss safe). */
   sync?: 'normal' | 'full';
+  /** Journal size per store; 0 (default) turns it off. */
+  journal?: number;
 }
 
 function exited(child: ChildProcess): Promise<void> {

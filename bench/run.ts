@@ -28,6 +28,7 @@ import {
 } from './processes.js';
 import { fileRun, FILE_FAKE, type FileSettings } from './file-backend.js';
 import { renderMarkdown, summarize, type Results } from './report.js';
+import { JOURNAL_FAKE, measureControl, renderControl, type ControlFigures } from './control.js';
 
 interface Settings {
   seconds: number;
@@ -268,7 +269,12 @@ function render(): void {
   r.main = summarize(r.cells.filter((c) => !stores.has(c.target)));
   r.scale.cells = summarize(r.cells.filter((c) => stores.has(c.target)));
   writeFileSync(RESULTS_JSON, `${JSON.stringify(r, null, 2)}\n`);
-  writeFileSync(RESULTS_MD, renderMarkdown(r));
+  writeFileSync(RESULTS_MD, markdown(r));
+}
+
+/** results.md: the report, then the control plane's section. */
+function markdown(r: Results & { control?: ControlFigures }): string {
+  return `${renderMarkdown(r)}\n${renderControl(r.main, r.routes, r.control)}`;
 }
 
 async function main(): Promise<void> {
@@ -306,6 +312,7 @@ async function main(): Promise<void> {
   const mainStore = { customers: 10_000, groups: 20, addressesPerCustomer: [1, 3] as [number, number] };
   const [fake, ...others] = await Promise.all([
     startFake('fake', { ...mainStore, passwordCost: 16 }),
+    startFake(JOURNAL_FAKE, { ...mainStore, passwordCost: 16, journal: 1_000 }),
     ...(s.file ? [startFake(FILE_FAKE, { ...mainStore, passwordCost: 16, backend: 'sqlite' })] : []),
     ...(s.prism
       ? [startPrism('Prism static', false, probePath), startPrism('Prism dynamic', true, probePath)]
@@ -327,6 +334,12 @@ async function main(): Promise<void> {
   const mainCells = await measure(s, targets, () => routes);
   const mainIdle = Object.fromEntries(targets.map((t) => [t.name, rssMb(t.pid)]));
   await Promise.all(targets.map((t) => t.stop()));
+
+  log('control plane: restore a 10k-customer snapshot, verify over a 10k-request journal');
+  const control = await measureControl();
+  log(
+    `  restore ${control.restore.median.toFixed(1)} ms, verify ${control.verifyMiss.median.toFixed(1)} ms (median)`,
+  );
 
   log(`scale run: sizes ${s.sizes.join(', ')}`);
   const scaleTargets: (Target & { ready: FakeReady; rssLoaded: number })[] = [];
@@ -363,7 +376,7 @@ async function main(): Promise<void> {
       ? await fileRun(s.file, { seconds: s.seconds, rounds: s.rounds, connections: s.connections })
       : undefined;
 
-  const results: Results = {
+  const results: Results & { control: ControlFigures } = {
     date: new Date().toISOString(),
     machine,
     settings: { seconds: s.seconds, rounds: s.rounds, connections: s.connections, prism: s.prism },
@@ -377,9 +390,10 @@ async function main(): Promise<void> {
     scale: { stores: scaleInfo, cells: summarize(scaleCells) },
     cells: [...mainCells, ...scaleCells],
     wallSeconds: (performance.now() - began) / 1000,
+    control,
   };
   writeFileSync(RESULTS_JSON, `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(RESULTS_MD, renderMarkdown(results));
+  writeFileSync(RESULTS_MD, markdown(results));
   log(`wrote bench/results.md and bench/results.json in ${results.wallSeconds.toFixed(0)} s`);
 }
 

@@ -4,8 +4,10 @@
  * read and checked, handled over the store engine, and every failure rendered by one renderer.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline, Readable } from 'node:stream';
 import FindMyWay from 'find-my-way';
 import { isStoreHash, STORE_VERSION } from './config.js';
+import { Control, type Served as ControlServed } from './control/control.js';
 import { wholeSeconds } from './domain/format.js';
 import { hashPassword } from './domain/passwords.js';
 import { andThen } from './engine/op.js';
@@ -43,6 +45,8 @@ export interface App {
   handle(req: IncomingMessage, res: ServerResponse): void;
   stores: Stores;
   options: ResolvedOptions;
+  /** Journal, faults, clocks, snapshots and coverage (src/control). */
+  control: Control;
   /** Waits for background loads and closes the backend. */
   close(): Promise<void>;
 }
@@ -55,12 +59,12 @@ const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS'
 const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
 const NO_BODY: CheckedBody = { body: undefined, echoed: {} };
 
-/** What serving a request came to: the reply, the rate-limit headers, the format and operation asked for. */
-interface Served {
-  reply: Reply;
-  rate?: Record<string, string>;
+/**
+ * What serving a request came to: the reply, the rate-limit headers, the format and operation
+ * asked for, and for the control plane the parsed body and any injected fault.
+ */
+interface Served extends ControlServed {
   format?: Negotiated['format'];
-  operationId?: string;
 }
 
 /** Builds the fake's request handler from one options object. */
@@ -70,8 +74,11 @@ export function createApp(options: AppOptions = {}): App {
   const json = new CustomerJsonCache(opts.linkBase);
   stores.onChange((change) => json.forget(change));
   const tokens = new TokenTable(opts.tokens);
-  const limiter = new RateLimiter(opts.rateLimit, opts.clock);
-  const strictLimiter = new RateLimiter(opts.validateRateLimit, opts.clock);
+  // [control] One clock per store (virtual when a test moves it): dates and rate-limit windows read it.
+  const control = new Control(opts);
+  const clock = (hash?: string): number => control.clocks.now(hash);
+  const limiter = new RateLimiter(opts.rateLimit, clock);
+  const strictLimiter = new RateLimiter(opts.validateRateLimit, clock);
   const hash = (password: string): Promise<string> => hashPassword(password, opts.passwordCost);
 
   const router = FindMyWay({ ignoreTrailingSlash: true });
@@ -107,11 +114,16 @@ export function createApp(options: AppOptions = {}): App {
     // Negotiated first, so that even the early refusals (401, 404, 429, 501) come in the format asked for.
     const wanted = negotiate(rest || '/', req.headers.accept);
     let operationId: string | undefined;
+    // [control] What the journal and fault rules need besides: the body as sent, the fault applied.
+    let sent: unknown;
+    let fault: Served['fault'];
     const failed = (err: unknown): Served => ({
       reply: errorReply(err, false),
       rate,
       format: wanted.format,
       operationId,
+      body: sent,
+      fault,
     });
     try {
       if (!isStoreHash(storeHash)) {
@@ -142,11 +154,25 @@ export function createApp(options: AppOptions = {}): App {
         }
       }
       const schema = route.body;
-      const body = schema
-        ? readJsonBody(req, opts.maxBodyBytes).then((raw) => bodyChecker(schema)(raw))
-        : NO_BODY;
-      const served = andThen(body, (checked) =>
-        andThen(stores.open(storeHash), (store) =>
+      const raw = schema ? readJsonBody(req, opts.maxBodyBytes) : undefined;
+      const served = andThen(raw, (body): Served | Promise<Served> => {
+        sent = body;
+        // [control] A fault rule that fires answers instead of the store, or after it (`handled`).
+        if (control.faults.active) {
+          fault = control.decideFault(
+            storeHash,
+            method,
+            `/stores/${storeHash}/v2${rest}`,
+            search,
+            req,
+            body,
+            route,
+          );
+          if (fault && !fault.handled)
+            return { reply: { status: 0 }, rate, format: wanted.format, operationId, body, fault };
+        }
+        const checked = schema ? bodyChecker(schema)(body) : NO_BODY;
+        return andThen(stores.open(storeHash), (store) =>
           andThen(
             route.handle({
               store,
@@ -155,16 +181,16 @@ export function createApp(options: AppOptions = {}): App {
               query: new URLSearchParams(search),
               body: checked.body,
               echoed: checked.echoed,
-              now: wholeSeconds(opts.clock()),
+              now: wholeSeconds(clock(storeHash)),
               compat: opts.compat,
               linkBase: opts.linkBase,
               json,
               hashPassword: hash,
             }),
-            (reply): Served => ({ reply, rate, format: wanted.format, operationId }),
+            (reply): Served => ({ reply, rate, format: wanted.format, operationId, body, fault }),
           ),
-        ),
-      );
+        );
+      });
       return served instanceof Promise ? served.catch(failed) : served;
     } catch (err) {
       return failed(err);
@@ -194,6 +220,7 @@ export function createApp(options: AppOptions = {}): App {
       const body = route.body && hasBody ? await readJsonBody(req, opts.maxBodyBytes) : {};
       return await route.handle({
         stores,
+        control,
         options: opts,
         req,
         params,
@@ -214,8 +241,47 @@ export function createApp(options: AppOptions = {}): App {
     return { ...r, note, ...(r.status === 413 ? { headers: { ...r.headers, Connection: 'close' } } : {}) };
   }
 
+  /** The reply as it goes out: in the format asked for, with CORS headers for an allowed origin. */
+  function present(reply: Reply, served: Served, origin: string | undefined): Reply {
+    const sent = served.format === 'xml' ? xmlReply(reply, served.operationId) : reply;
+    return origin === undefined ? sent : withHeaders(sent, corsHeaders(origin));
+  }
+
+  /** After an answer: the journal and coverage of a store request ([control]), then the log line. */
+  function answered(
+    req: IncomingMessage,
+    method: string,
+    path: string,
+    search: string,
+    storeHash: string | undefined,
+    served: Served,
+    sent: Reply,
+    started: number,
+  ): void {
+    if (storeHash !== undefined) control.observe(storeHash, method, path, search, req, served, sent, started);
+    if (opts.quiet) return;
+    const { reply, operationId, fault } = served;
+    const status = fault?.sent === null ? 0 : (fault?.sent?.status ?? reply.status);
+    const message = fault?.effect
+      ? `injected ${fault.effect.type} (rule ${fault.rule})`
+      : status >= 400 && reply.note
+        ? reply.note
+        : undefined;
+    const record = {
+      time: Date.now(),
+      method,
+      path,
+      status,
+      durationMs: performance.now() - started,
+      ...(storeHash !== undefined ? { store: storeHash } : {}),
+      ...(operationId ? { operationId } : {}),
+      ...(message ? { message } : {}),
+    };
+    opts.log(formatRequest(record, opts.logFormat), 'info');
+  }
+
   function handle(req: IncomingMessage, res: ServerResponse): void {
-    const started = opts.quiet ? 0 : performance.now();
+    const started = opts.quiet && !control.timed ? 0 : performance.now();
     const url = req.url ?? '/';
     const qi = url.indexOf('?');
     const path = qi === -1 ? url : url.slice(0, qi);
@@ -231,27 +297,23 @@ export function createApp(options: AppOptions = {}): App {
           : path === '/__admin' || path.startsWith('/__admin/')
             ? serveAdmin(req, method, path, search).then((reply) => ({ reply }))
             : { reply: errorReply(notFound(), false) };
-    const finish = ({ reply, rate, format, operationId }: Served): void => {
-      const sent = format === 'xml' ? xmlReply(reply, operationId) : reply;
-      send(
-        res,
-        origin === undefined ? sent : withHeaders(sent, corsHeaders(origin)),
-        rate,
-        method === 'HEAD',
-      );
-      if (!opts.quiet) {
-        const record = {
-          time: Date.now(),
-          method,
-          path,
-          status: reply.status,
-          durationMs: performance.now() - started,
-          ...(m ? { store: m[1] as string } : {}),
-          ...(operationId ? { operationId } : {}),
-          ...(reply.status >= 400 && reply.note ? { message: reply.note } : {}),
-        };
-        opts.log(formatRequest(record, opts.logFormat), 'info');
+    const finish = (served: Served): void => {
+      const head = method === 'HEAD';
+      // [control] An injected fault goes on the wire its own way (late, broken, or not at all).
+      if (served.fault) {
+        let out = served.reply;
+        return control.deliverFault(
+          res,
+          served,
+          head,
+          (reply) => present(reply, served, origin),
+          () => send(res, (out = present(served.reply, served, origin)), served.rate, head),
+          () => answered(req, method, path, search, m?.[1], served, out, started),
+        );
       }
+      const sent = present(served.reply, served, origin);
+      send(res, sent, served.rate, head);
+      answered(req, method, path, search, m?.[1], served, sent, started);
     };
     if (work instanceof Promise) {
       work.catch((err: unknown): Served => ({ reply: errorReply(err, false) })).then(finish);
@@ -260,7 +322,7 @@ export function createApp(options: AppOptions = {}): App {
     }
   }
 
-  return { handle, stores, options: opts, close: () => stores.close() };
+  return { handle, stores, options: opts, control, close: () => stores.close() };
 }
 
 /** Writes a reply; a HEAD answer has the headers of the GET and no body. */
@@ -280,6 +342,13 @@ function send(
     headers.push('X-BC-Store-Version', STORE_VERSION);
   }
   if (reply.headers) for (const name in reply.headers) put(headers, name, reply.headers[name] as string);
+  // [control] A streamed body (a store's ndjson export) goes out chunked, as it is produced.
+  if (reply.stream) {
+    res.writeHead(reply.status, headers);
+    if (head) res.end();
+    else pipeline(Readable.from(reply.stream), res, () => {});
+    return;
+  }
   const body = reply.bytes ?? reply.body;
   if (body !== undefined) {
     if (reply.headers?.['Content-Type'] === undefined) put(headers, 'Content-Type', 'application/json');

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { CliFailure, type CliContext } from './commands/cli-context.js';
 import { registerCheckPacts } from './commands/check-pacts.js';
+import { registerCoverage } from './commands/coverage.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerPush } from './commands/push.js';
 import { registerServe } from './commands/serve.js';
@@ -20,6 +21,7 @@ const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
   registerCheckPacts,
   registerGenerate,
   registerPush,
+  registerCoverage,
 ];
 
 /** Where the CLI prints and how it learns it must stop; `main` uses the real process unless given one. */

@@ -53,6 +53,14 @@ export {
 /** Rate-limit headers as the client reads them (not the fake's `RateLimit` setting). */
 export type { RateLimit as RateLimitInfo } from './client/index.js';
 
+/** The typed client of the fake's admin API (spec/admin.yaml): one method per admin route. */
+export {
+  AdminApiError,
+  createAdminClient,
+  type AdminClient,
+  type AdminClientOptions,
+} from './admin-client/index.js';
+
 /** Checks one HTTP answer against spec/customers.v2.yaml; returns the violations (empty when it conforms). */
 export { checkExchange, matchSpecPath, type ExchangeToCheck } from './spec-conformance.js';
 

@@ -7,6 +7,8 @@ import {
   DEFAULT_READ_ONLY_TOKEN,
   DEFAULT_TOKEN,
 } from './config.js';
+import type { ChaosLevel } from './control/chaos.js';
+import type { ClockStart } from './control/clock.js';
 import type { Backend } from './engine/backend.js';
 import type { PrimeStore } from './engine/stores.js';
 import type { TokenConfig } from './http/auth.js';
@@ -57,14 +59,23 @@ export interface AppOptions {
   log?: (line: string, level: 'info' | 'error') => void;
   /** Request lines as text for people (default) or one JSON object per line. */
   logFormat?: LogFormat;
+  // [control] Journal, faults and virtual time (src/control, docs/testing.md).
+  /** Requests the journal keeps per store; 0 turns it off. Default 1,000. */
+  journalSize?: number;
+  /** Fault rules every store starts with (`serve --chaos`); default none. */
+  chaos?: ChaosLevel;
+  /** Where the virtual clock starts (`serve --clock frozen@...`); default: real time. */
+  clockStart?: ClockStart;
 }
 
 /** The options with every default filled in. */
 export interface ResolvedOptions extends Required<
-  Omit<AppOptions, 'log' | 'prime' | 'backend' | 'compat' | 'cors'>
+  Omit<AppOptions, 'log' | 'prime' | 'backend' | 'compat' | 'cors' | 'chaos' | 'clockStart'>
 > {
   log: (line: string, level: 'info' | 'error') => void;
   cors: CorsOrigins | undefined;
+  chaos: ChaosLevel | undefined;
+  clockStart: ClockStart | undefined;
   quiet: boolean;
   prime: PrimeStore | undefined;
   backend: Backend | undefined;
@@ -94,5 +105,8 @@ export function resolveOptions(o: AppOptions): ResolvedOptions {
     log: o.log ?? (() => {}),
     logFormat: o.logFormat ?? 'text',
     quiet: o.log === undefined,
+    journalSize: o.journalSize ?? 1_000,
+    chaos: o.chaos,
+    clockStart: o.clockStart,
   };
 }

@@ -7,6 +7,7 @@
  */
 import type { ValidateFunction } from 'ajv';
 import { decodeXml, XmlShapeError, type XmlSchema } from './representation/xml-decode.js';
+import { checkAdminExchange, checkFaultExchange, FAULT_HEADER_NAME } from './control/admin-conformance.js';
 import { loadSpec, specAjv, type OpenApiOperation } from './spec.js';
 
 /** One answer to check. */
@@ -105,6 +106,9 @@ function headerSpec(ref: string): { required?: boolean; schema?: { type?: string
 const ERROR_POINTERS: Record<number, string> = {
   401: '/components/schemas/GatewayError',
   403: '/components/schemas/GatewayError',
+  // [control] Injected 502 and 504 come from the gateway too (spec/admin.yaml).
+  502: '/components/schemas/GatewayError',
+  504: '/components/schemas/GatewayError',
 };
 
 /** What the spec says of an answer: its operation and response, or, outside any operation, the error schema. */
@@ -145,12 +149,19 @@ export function answerBody(x: ExchangeToCheck): unknown {
 }
 
 /**
- * Returns the ways an answer breaks the spec (empty when it conforms). Requests outside the
- * spec's paths (the admin API) are not checked.
+ * Returns the ways an answer breaks the spec (empty when it conforms). Answers of the admin API
+ * and of injected faults are checked against spec/admin.yaml.
  */
 export function checkExchange(x: ExchangeToCheck): string[] {
   const path = x.url.split('?')[0] as string;
-  if (path.startsWith('/__admin')) return [];
+  // [control] The admin API is checked against spec/admin.yaml; an injected fault (marked by its
+  // header) against the shapes that document gives it, not against this spec.
+  if (path.startsWith('/__admin')) return checkAdminExchange(x);
+  if (header(x.headers, FAULT_HEADER_NAME) !== undefined) {
+    const errorXml = (body: string, status: number) =>
+      readBody('application/xml', ERROR_POINTERS[status] ?? '/components/schemas/ErrorList', body);
+    return checkFaultExchange(x, errorXml);
+  }
   const problems: string[] = [];
   const { where, op, name, response, errorPointer } = expected(x);
   const type = header(x.headers, 'content-type') ?? '';

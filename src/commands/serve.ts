@@ -28,6 +28,9 @@ import {
   parseToken,
 } from './option-values.js';
 import { parseAddressRange, parseLocale, parseNow } from './seed-flags.js';
+import { parseChaos, parseClockStart } from './control-flags.js';
+import type { ChaosLevel } from '../control/chaos.js';
+import type { ClockStart } from '../control/clock.js';
 
 export { DEFAULT_STORE_HASH } from '../config.js';
 
@@ -61,6 +64,10 @@ export interface ServeFlags {
   db?: string;
   /** `full`: a commit also survives a power loss (slower writes); default `normal`. */
   dbSync?: 'normal' | 'full';
+  // [control] Journal size, chaos preset, where the clock starts.
+  journal?: number;
+  chaos?: ChaosLevel;
+  clock?: ClockStart | null;
 }
 
 type SeedModule = typeof import('../seed/index.js');
@@ -207,6 +214,9 @@ export async function serve(flags: ServeFlags, ctx: CliContext): Promise<number>
     ...(flags.rateLimit ? { rateLimit: flags.rateLimit } : {}),
     ...(flags.passwordCost ? { passwordCost: flags.passwordCost } : {}),
     ...(flags.compat ? { compat: flags.compat } : {}),
+    ...(flags.journal === undefined ? {} : { journalSize: flags.journal }),
+    ...(flags.chaos ? { chaos: flags.chaos } : {}),
+    ...(flags.clock ? { clockStart: flags.clock } : {}),
     // Request lines (method, path, status, time: never tokens or bodies) unless --quiet; internal errors always.
     log: (line, level) => (level === 'error' ? ctx.err(line) : flags.quiet ? undefined : ctx.out(line)),
     ...(flags.logFormat ? { logFormat: flags.logFormat } : {}),
@@ -240,6 +250,14 @@ export async function serve(flags: ServeFlags, ctx: CliContext): Promise<number>
     `  X-Admin-Token: ${adminToken} (admin API under /__admin${flags.adminRemote ? ', any client' : ', loopback only'})`,
   );
   ctx.out(`  try: curl -s -H 'X-Auth-Token: ${token}' '${url}/stores/${flags.store}/v2/customers?limit=1'`);
+  if (flags.chaos || flags.clock) {
+    const clock = flags.clock
+      ? `clock ${flags.clock.frozen ? 'frozen at' : 'running from'} ${new Date(flags.clock.at).toISOString()}`
+      : '';
+    ctx.out(
+      `  ${[flags.chaos ? `chaos ${flags.chaos} (every store)` : '', clock].filter(Boolean).join('; ')}`,
+    );
+  }
   ctx.out('  Ctrl-C stops');
 
   const signal = await stopped;
@@ -335,6 +353,24 @@ export function registerServe(program: Command, ctx: CliContext): void {
       new Option('--db-sync <mode>', 'normal: writes survive a killed process; full: also power loss')
         .choices(['normal', 'full'])
         .default('normal'),
+    )
+    .addOption(
+      new Option(
+        '--journal <n>',
+        'requests the journal keeps per store; 0 turns it off (default: 1000)',
+      ).argParser(parseCount),
+    )
+    .addOption(
+      new Option(
+        '--chaos <preset>',
+        'inject a documented mix of faults into every store: light or heavy',
+      ).argParser(parseChaos),
+    )
+    .addOption(
+      new Option(
+        '--clock <start>',
+        'start the virtual clock: real, frozen@<ISO 8601> or <ISO 8601>',
+      ).argParser(parseClockStart),
     )
     .addHelpText(
       'after',

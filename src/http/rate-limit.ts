@@ -17,20 +17,24 @@ interface Bucket {
   used: number;
 }
 
-/** Fixed-window counters keyed by store (or store + endpoint), driven by an injected clock. */
+/**
+ * Fixed-window counters keyed by store (or store + endpoint), driven by an injected clock that
+ * gets the key, so that each store's window follows that store's (virtual) clock.
+ */
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
 
   constructor(
     private readonly limit: RateLimit,
-    private readonly clock: () => number,
+    private readonly clock: (key?: string) => number,
   ) {}
 
   /** Counts one request against `key` (unless `consume` is false) and returns the headers. */
   take(key: string, consume = true): RateDecision {
-    const now = this.clock();
+    const now = this.clock(key);
     let b = this.buckets.get(key);
-    if (!b || now - b.start >= this.limit.windowMs) {
+    // A clock set back before the window opened starts a new window too.
+    if (!b || now - b.start >= this.limit.windowMs || now < b.start) {
       b = { start: now, used: 0 };
       this.buckets.set(key, b);
     }
@@ -53,9 +57,9 @@ export class RateLimiter {
    * traffic leaves no state behind, however many store hashes it names.
    */
   peek(key?: string): Record<string, string> {
-    const now = this.clock();
+    const now = this.clock(key);
     const b = key === undefined ? undefined : this.buckets.get(key);
-    const live = b && now - b.start < this.limit.windowMs ? b : undefined;
+    const live = b && now - b.start < this.limit.windowMs && now >= b.start ? b : undefined;
     const resetMs = live ? live.start + this.limit.windowMs - now : this.limit.windowMs;
     return {
       'X-Rate-Limit-Time-Window-Ms': String(this.limit.windowMs),

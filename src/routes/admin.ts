@@ -4,17 +4,15 @@
  * loopback guard are checked by the pipeline (src/app.ts).
  */
 import { notFoundReason, Rejection } from '../domain/reasons.js';
-import type { Stores } from '../engine/stores.js';
 import { changeProviderState, stateContext } from '../provider-states/index.js';
+// [control] Journal, faults, clock, snapshots and coverage routes (src/control, spec/admin.yaml).
+import { adminClockRoutes } from './admin-clock.js';
+import { adminCoverageRoutes } from './admin-coverage.js';
+import { adminFaultRoutes } from './admin-faults.js';
+import { adminJournalRoutes } from './admin-journal.js';
+import { adminSnapshotRoutes } from './admin-snapshots.js';
+import { storeSummary } from './admin-summary.js';
 import { json, type AdminRoute } from './route.js';
-
-/** A store's counts and the fingerprint of the data it was filled with. */
-async function storeSummary(stores: Stores, hash: string) {
-  if (!(await stores.has(hash))) throw new Rejection(notFoundReason(`there is no store '${hash}' yet`));
-  const store = await stores.open(hash);
-  const [counts, meta] = await Promise.all([store.read((v) => v.counts()), store.read((v) => v.meta())]);
-  return { store_hash: hash, ...counts, fingerprint: meta?.fingerprint ?? null };
-}
 
 /** The admin routes. */
 export const adminRoutes: AdminRoute[] = [
@@ -84,9 +82,15 @@ export const adminRoutes: AdminRoute[] = [
     path: '/provider-states',
     operationId: 'changeProviderState',
     body: true,
-    async handle({ stores, body, query, options }) {
-      const ctx = stateContext(options.clock, options.passwordCost);
+    async handle({ stores, control, body, query, options }) {
+      // [control] States are stamped with the fake's (virtual) clock, as requests are.
+      const ctx = stateContext(() => control.clocks.now(), options.passwordCost);
       return json(await changeProviderState(stores, body, query, ctx));
     },
   },
+  ...adminJournalRoutes,
+  ...adminFaultRoutes,
+  ...adminClockRoutes,
+  ...adminSnapshotRoutes,
+  ...adminCoverageRoutes,
 ];

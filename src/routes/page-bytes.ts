@@ -18,7 +18,8 @@ export function pageOfBytes(items: Buffer[]): Reply {
     at += item.length;
   }
   out[at] = 0x5d; // ]
-  return { status: 200, bytes: out };
+  // [control] `parts` are the cached documents, for the journal (nothing is copied).
+  return { status: 200, bytes: out, parts: items };
 }
 
 const SLAB_SIZE = 1 << 20;

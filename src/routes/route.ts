@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Compat } from '../compat.js';
+import type { Control } from '../control/control.js';
 import type { Stores, Store } from '../engine/stores.js';
 import type { ResolvedOptions } from '../options.js';
 import type { CustomerJsonCache } from '../representation/json-cache.js';
@@ -14,9 +15,16 @@ export interface Reply {
   body?: string;
   /** The JSON body as UTF-8 bytes (from cached JSON), sent as is; when set, `body` is unused. */
   bytes?: Buffer;
+  /**
+   * [control] The cached documents a page's `bytes` were put together from, so that the journal
+   * can keep them instead of the page (kept pages would hold their memory and cost collections).
+   */
+  parts?: Buffer[];
   headers?: Record<string, string>;
   /** For the request log only: what went wrong, in words (never sent). */
   note?: string;
+  /** A body produced as it is sent (the admin API's ndjson export); `headers` carry its type. */
+  stream?: AsyncIterable<string | Buffer>;
 }
 
 /** What a V2 handler gets. */
@@ -53,6 +61,8 @@ export interface ApiRoute {
 /** What an admin handler gets. */
 export interface AdminContext {
   stores: Stores;
+  /** Journal, faults, clocks, snapshots and coverage. */
+  control: Control;
   options: ResolvedOptions;
   req: IncomingMessage;
   params: Record<string, string | undefined>;
