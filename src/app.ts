@@ -4,17 +4,13 @@
  * read and checked, handled over the store engine, and every failure rendered by one renderer.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pipeline, Readable } from 'node:stream';
-import FindMyWay from 'find-my-way';
-import { isStoreHash, STORE_VERSION } from './config.js';
+import { isStoreHash } from './config.js';
 import { Control, type Served as ControlServed } from './control/control.js';
 import { wholeSeconds } from './domain/format.js';
 import { hashPassword } from './domain/passwords.js';
 import { andThen } from './engine/op.js';
 import { Stores } from './engine/stores.js';
 import {
-  ApiError,
-  methodNotAllowed,
   notAcceptable,
   notFound,
   notImplemented,
@@ -22,20 +18,21 @@ import {
   tooManyRequests,
   toApiError,
 } from './errors.js';
-import { isLoopback, TokenTable, sameToken } from './http/auth.js';
-import { allowedOrigin, corsHeaders, isPreflight, preflightHeaders } from './http/cors.js';
+import { checkAdmin, TokenTable } from './http/auth.js';
+import { allowedOrigin, isPreflight, preflightHeaders } from './http/cors.js';
 import { readJsonBody } from './http/body.js';
 import { negotiate, type Negotiated } from './http/negotiate.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { formatError, formatRequest } from './http/request-log.js';
+import { present, send } from './http/send.js';
 import { resolveOptions, type AppOptions, type ResolvedOptions } from './options.js';
 import { CustomerJsonCache } from './representation/json-cache.js';
-import { xmlReply } from './representation/xml.js';
 import { addressRoutes } from './routes/addresses.js';
 import { adminRoutes } from './routes/admin.js';
 import { customerRoutes } from './routes/customers.js';
 import { groupRoutes } from './routes/groups.js';
-import type { AdminRoute, ApiRoute, Reply } from './routes/route.js';
+import type { Reply } from './routes/route.js';
+import { createRouter } from './routes/router.js';
 import { bodyChecker, type CheckedBody } from './spec.js';
 
 export type { AppOptions } from './options.js';
@@ -51,12 +48,8 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** A route as the router holds it: which API it belongs to. */
-type Routed = { api: 'v2'; route: ApiRoute } | { api: 'admin'; route: AdminRoute };
-
 const STORE_PATH = /^\/stores\/([^/]*)\/v2(\/.*)?$/;
 const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS']);
-const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
 const NO_BODY: CheckedBody = { body: undefined, echoed: {} };
 
 /**
@@ -81,25 +74,7 @@ export function createApp(options: AppOptions = {}): App {
   const strictLimiter = new RateLimiter(opts.validateRateLimit, clock);
   const hash = (password: string): Promise<string> => hashPassword(password, opts.passwordCost);
 
-  const router = FindMyWay({ ignoreTrailingSlash: true });
-  for (const route of [...customerRoutes, ...addressRoutes, ...groupRoutes]) {
-    const path = `/stores/:store_hash/v2${route.path.replace(/:(\w+_id)/g, ':$1(^\\d{1,15}$)')}`;
-    router.on(route.method, path, () => {}, { api: 'v2', route } satisfies Routed);
-  }
-  for (const route of adminRoutes) {
-    router.on(route.method, `/__admin${route.path}`, () => {}, { api: 'admin', route } satisfies Routed);
-  }
-
-  /** The route of a method and path, or the 405 (with Allow) or 404 to answer instead. */
-  function find(
-    method: string,
-    path: string,
-  ): { routed: Routed; params: Record<string, string | undefined> } {
-    const found = router.find(method === 'HEAD' ? 'GET' : (method as 'GET'), path);
-    if (found) return { routed: found.store as Routed, params: found.params };
-    const allowed = ROUTE_METHODS.filter((m) => router.find(m, path));
-    throw allowed.length ? methodNotAllowed(allowed) : notFound();
-  }
+  const { find } = createRouter([...customerRoutes, ...addressRoutes, ...groupRoutes], adminRoutes);
 
   // Not async: a request that needs no waiting (no body, a loaded store, a sync backend) is
   // answered in the same tick, without promise hops.
@@ -207,14 +182,7 @@ export function createApp(options: AppOptions = {}): App {
       const { routed, params } = find(method, path);
       if (routed.api !== 'admin') throw notFound();
       const route = routed.route;
-      if (!route.open) {
-        if (!opts.allowRemoteAdmin && !isLoopback(req.socket.remoteAddress)) {
-          throw new ApiError(403, 'The admin API answers loopback clients only (see --admin-remote).');
-        }
-        if (!sameToken(req.headers['x-admin-token'], opts.adminToken)) {
-          throw new ApiError(401, 'The admin API needs a valid X-Admin-Token header.');
-        }
-      }
+      if (!route.open) checkAdmin(req, opts.adminToken, opts.allowRemoteAdmin);
       const hasBody =
         req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
       const body = route.body && hasBody ? await readJsonBody(req, opts.maxBodyBytes) : {};
@@ -239,12 +207,6 @@ export function createApp(options: AppOptions = {}): App {
     // The log says why: the answer carries only what the platform would say.
     const note = e.why && !e.message.includes(e.why) ? `${e.message} (${e.why})` : e.message;
     return { ...r, note, ...(r.status === 413 ? { headers: { ...r.headers, Connection: 'close' } } : {}) };
-  }
-
-  /** The reply as it goes out: in the format asked for, with CORS headers for an allowed origin. */
-  function present(reply: Reply, served: Served, origin: string | undefined): Reply {
-    const sent = served.format === 'xml' ? xmlReply(reply, served.operationId) : reply;
-    return origin === undefined ? sent : withHeaders(sent, corsHeaders(origin));
   }
 
   /** After an answer: the journal and coverage of a store request ([control]), then the log line. */
@@ -306,12 +268,18 @@ export function createApp(options: AppOptions = {}): App {
           res,
           served,
           head,
-          (reply) => present(reply, served, origin),
-          () => send(res, (out = present(served.reply, served, origin)), served.rate, head),
+          (reply) => present(reply, served.format, served.operationId, origin),
+          () =>
+            send(
+              res,
+              (out = present(served.reply, served.format, served.operationId, origin)),
+              served.rate,
+              head,
+            ),
           () => answered(req, method, path, search, m?.[1], served, out, started),
         );
       }
-      const sent = present(served.reply, served, origin);
+      const sent = present(served.reply, served.format, served.operationId, origin);
       send(res, sent, served.rate, head);
       answered(req, method, path, search, m?.[1], served, sent, started);
     };
@@ -323,54 +291,4 @@ export function createApp(options: AppOptions = {}): App {
   }
 
   return { handle, stores, options: opts, control, close: () => stores.close() };
-}
-
-/** Writes a reply; a HEAD answer has the headers of the GET and no body. */
-function send(
-  res: ServerResponse,
-  reply: Reply,
-  rate: Record<string, string> | undefined,
-  head: boolean,
-): void {
-  if (res.headersSent || res.destroyed) return;
-  // The headers of {...rate, ...reply.headers, Content-Type, Content-Length} (a later value of a
-  // name replaces the earlier one in its place) as a flat list: building an object by spreads and
-  // added keys costs more than the rest of a simple request.
-  const headers: (string | number)[] = [];
-  if (rate) {
-    for (const name in rate) headers.push(name, rate[name] as string);
-    headers.push('X-BC-Store-Version', STORE_VERSION);
-  }
-  if (reply.headers) for (const name in reply.headers) put(headers, name, reply.headers[name] as string);
-  // [control] A streamed body (a store's ndjson export) goes out chunked, as it is produced.
-  if (reply.stream) {
-    res.writeHead(reply.status, headers);
-    if (head) res.end();
-    else pipeline(Readable.from(reply.stream), res, () => {});
-    return;
-  }
-  const body = reply.bytes ?? reply.body;
-  if (body !== undefined) {
-    if (reply.headers?.['Content-Type'] === undefined) put(headers, 'Content-Type', 'application/json');
-    put(headers, 'Content-Length', typeof body === 'string' ? Buffer.byteLength(body) : body.length);
-  }
-  res.writeHead(reply.status, headers);
-  res.end(head ? undefined : body);
-}
-
-/** A reply with more headers (the reply's own win). */
-const withHeaders = (reply: Reply, headers: Record<string, string>): Reply => ({
-  ...reply,
-  headers: { ...headers, ...reply.headers },
-});
-
-/** Sets a header in a flat `[name, value, ...]` list: replaces the value of that name, or appends. */
-function put(headers: (string | number)[], name: string, value: string | number): void {
-  for (let i = 0; i < headers.length; i += 2) {
-    if (headers[i] === name) {
-      headers[i + 1] = value;
-      return;
-    }
-  }
-  headers.push(name, value);
 }

@@ -1,6 +1,7 @@
 /** API tokens: which scope each has and which stores it may reach; the admin token and its guard. */
 import { timingSafeEqual } from 'node:crypto';
-import { forbidden, unauthorized } from '../errors.js';
+import type { IncomingMessage } from 'node:http';
+import { ApiError, forbidden, unauthorized } from '../errors.js';
 
 /** The two OAuth scopes of Customers V2. */
 export type Scope = 'store_v2_customers' | 'store_v2_customers_read_only';
@@ -45,3 +46,16 @@ const LOOPBACK = /^(?:127\.|::1$|::ffff:127\.)/;
 
 /** Whether a remote address is this machine (the admin API's default audience). */
 export const isLoopback = (address: string | undefined): boolean => LOOPBACK.test(address ?? '');
+
+/**
+ * The admin API's guard: loopback clients only (unless `remote`), with the admin token. Throws
+ * the 403 or 401 to answer.
+ */
+export function checkAdmin(req: IncomingMessage, adminToken: string, remote: boolean): void {
+  if (!remote && !isLoopback(req.socket.remoteAddress)) {
+    throw new ApiError(403, 'The admin API answers loopback clients only (see --admin-remote).');
+  }
+  if (!sameToken(req.headers['x-admin-token'], adminToken)) {
+    throw new ApiError(401, 'The admin API needs a valid X-Admin-Token header.');
+  }
+}
