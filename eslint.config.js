@@ -9,11 +9,12 @@ import tseslint from 'typescript-eslint';
  */
 const UP_FROM = {
   // The CLI is the top: nothing imports a command or the CLI.
-  cli: ['./src/cli.ts', './src/commands'],
+  cli: ['./src/cli.ts', './src/commands', './src/testing'],
   server: ['./src/server.ts'],
   app: ['./src/app.ts'],
   http: ['./src/routes', './src/http'],
   dataset: [
+    './src/dataset',
     './src/seed',
     './src/fixtures',
     './src/export',
@@ -21,6 +22,7 @@ const UP_FROM = {
     './src/provider-states',
     './src/pacts',
   ],
+  control: ['./src/control'],
   engine: ['./src/engine'],
   representation: ['./src/representation'],
 };
@@ -31,8 +33,9 @@ const ABOVE_ENGINE = [
   UP_FROM.http,
   UP_FROM.dataset,
   UP_FROM.representation,
+  UP_FROM.control,
   ['./src/errors.ts', './src/options.ts', './src/spec.ts', './src/spec-conformance.ts', './src/query.ts'],
-  ['./src/index.ts', './src/client'],
+  ['./src/index.ts', './src/client', './src/admin-client'],
 ].flat();
 
 const zone = (target, from, message) => ({ target, from, message });
@@ -58,6 +61,12 @@ const LAYER_ZONES = [
     [...UP_FROM.cli, ...UP_FROM.server, ...UP_FROM.app],
     'the data-set side is below the app and the CLI.',
   ),
+  zone(
+    UP_FROM.control,
+    [...UP_FROM.cli, ...UP_FROM.server, ...UP_FROM.app, './src/routes'],
+    'the control plane is below the app and its routes (it may use the http helpers).',
+  ),
+  zone('./src/http', UP_FROM.control, 'the http helpers know nothing of the control plane.'),
   zone('./src/app.ts', [...UP_FROM.cli, ...UP_FROM.server], 'the app does not open sockets or read argv.'),
   zone('./src/server.ts', UP_FROM.cli, 'the server does not read argv.'),
   zone(

@@ -6,7 +6,7 @@
  */
 import autocannon from 'autocannon';
 import { httpRequest, startFake, type Target } from './processes.js';
-import type { Summary } from './report.js';
+import type { Summary } from './results-types.js';
 
 /** The name of the main run's fake whose journal is on. */
 export const JOURNAL_FAKE = 'fake journal';

@@ -1,6 +1,6 @@
 /** The file backend's part of results.md: its targets, and its tables beside the memory backend. */
 import { FILE_FAKE, type FileResults } from './file-backend.js';
-import type { Results, Summary, TargetCheck } from './report.js';
+import type { Results, Summary, TargetCheck } from './results-types.js';
 
 const fmt = (n: number | undefined, digits = 0): string =>
   n === undefined || Number.isNaN(n)

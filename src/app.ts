@@ -68,13 +68,15 @@ export function createApp(options: AppOptions = {}): App {
   stores.onChange((change) => json.forget(change));
   const tokens = new TokenTable(opts.tokens);
   // [control] One clock per store (virtual when a test moves it): dates and rate-limit windows read it.
-  const control = new Control(opts);
+  const { find, operationOf } = createRouter(
+    [...customerRoutes, ...addressRoutes, ...groupRoutes],
+    adminRoutes,
+  );
+  const control = new Control({ ...opts, operationOf });
   const clock = (hash?: string): number => control.clocks.now(hash);
   const limiter = new RateLimiter(opts.rateLimit, clock);
   const strictLimiter = new RateLimiter(opts.validateRateLimit, clock);
   const hash = (password: string): Promise<string> => hashPassword(password, opts.passwordCost);
-
-  const { find } = createRouter([...customerRoutes, ...addressRoutes, ...groupRoutes], adminRoutes);
 
   // Not async: a request that needs no waiting (no body, a loaded store, a sync backend) is
   // answered in the same tick, without promise hops.

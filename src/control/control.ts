@@ -6,14 +6,13 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isStoreHash } from '../config.js';
-import type { ApiRoute, Reply } from '../routes/route.js';
+import type { Reply } from '../http/reply.js';
 import { CHAOS_PRESETS, type ChaosLevel } from './chaos.js';
 import { Clocks, type ClockStart } from './clock.js';
 import { Coverage } from './coverage.js';
 import { deliverFault } from './fault-delivery.js';
 import { Faults, type AppliedFault } from './faults.js';
 import { Journal } from './journal.js';
-import { operationOf } from './operations.js';
 import { Snapshots } from './snapshots.js';
 
 /** The options the control plane reads (see src/options.ts). */
@@ -28,6 +27,8 @@ export interface ControlOptions {
   chaos?: ChaosLevel;
   /** Most stores whose journal is kept. */
   maxStores: number;
+  /** The V2 operation of a method and whole path (for requests refused before routing), or null. */
+  operationOf: (method: string, path: string) => string | null;
 }
 
 /** What the pipeline served for one request to a store. */
@@ -49,7 +50,10 @@ export class Control {
   readonly coverage = new Coverage();
   readonly snapshots = new Snapshots();
 
+  private readonly operationOf: ControlOptions['operationOf'];
+
   constructor(o: ControlOptions) {
+    this.operationOf = o.operationOf;
     this.clocks = new Clocks(o.clock, o.clockStart);
     this.journal = o.journalSize > 0 ? new Journal(o.journalSize, o.maxStores) : null;
     this.faults = new Faults(o.chaos ? CHAOS_PRESETS[o.chaos] : []);
@@ -68,7 +72,7 @@ export class Control {
     search: string,
     req: IncomingMessage,
     body: unknown,
-    route: ApiRoute,
+    route: { operationId: string },
   ): AppliedFault | undefined {
     return this.faults.decide(hash, {
       method,
@@ -109,7 +113,7 @@ export class Control {
     sent: Reply,
     started: number,
   ): void {
-    const operationId = s.operationId ?? (isStoreHash(hash) ? operationOf(method, path) : null);
+    const operationId = s.operationId ?? (isStoreHash(hash) ? this.operationOf(method, path) : null);
     const f = s.fault;
     if (f?.effect) this.coverage.countFault(operationId, faultKind(f));
     else this.coverage.count(operationId, s.reply.status);

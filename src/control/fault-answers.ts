@@ -6,7 +6,7 @@
  */
 import { STORE_VERSION } from '../config.js';
 import { ApiError, renderError, tooManyRequests } from '../errors.js';
-import type { Reply } from '../routes/route.js';
+import type { Reply } from '../http/reply.js';
 
 /** The header that marks an injected answer, naming the rule (the suite's spec check knows it). */
 export const FAULT_HEADER = 'X-Fakestore-Fault';

@@ -3,7 +3,7 @@
  * or closed connection, or nothing at all (a hang, until the client gives up).
  */
 import type { ServerResponse } from 'node:http';
-import type { Reply } from '../routes/route.js';
+import type { Reply } from '../http/reply.js';
 import {
   answerOf,
   broken,

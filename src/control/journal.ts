@@ -3,7 +3,7 @@
  * body, the reply as sent) in a ring of a fixed size per store. Nothing is copied, redacted or
  * serialized until the journal is read (see journal-view.ts).
  */
-import type { Reply } from '../routes/route.js';
+import type { Reply } from '../http/reply.js';
 import type { AppliedFault } from './faults.js';
 import type { RequestFacts } from './matcher.js';
 

@@ -4,8 +4,10 @@
  * consumers read it: collectDataSet (in memory), dataSetFill (into a store, in slices) and the
  * streaming writers (exportData, pushData).
  */
-import type { AddressRecord, CustomerRecord, GroupRecord, WorldRecords } from '../domain/records.js';
-import { Fingerprinter } from '../seed/fingerprint.js';
+import type { AddressRecord, DataEntry, WorldRecords } from '../domain/records.js';
+
+export type { DataEntry } from '../domain/records.js';
+import { Fingerprinter } from './fingerprint.js';
 
 /** Entity counts of a data set. */
 export interface EntityCounts {
@@ -13,11 +15,6 @@ export interface EntityCounts {
   customers: number;
   addresses: number;
 }
-
-/** One entry of a data set's stream: a group, or a customer with their addresses (groups come first). */
-export type DataEntry =
-  | { kind: 'group'; group: GroupRecord }
-  | { kind: 'customer'; customer: CustomerRecord; addresses: readonly AddressRecord[] };
 
 /** A data set: what it is, and its entries, streamed afresh by every call of `entries()`. */
 export interface DataSet<Entries = Iterable<DataEntry> | AsyncIterable<DataEntry>> {
@@ -38,7 +35,7 @@ export type SyncDataSet = DataSet<Iterable<DataEntry>>;
 
 /** A data set held in memory, with its records and the fingerprint of a full read. */
 export interface World extends SyncDataSet, WorldRecords {
-  /** sha256 hex of every entity (see src/seed/fingerprint.ts). */
+  /** sha256 hex of every entity (see src/dataset/fingerprint.ts). */
   readonly fingerprint: string;
 }
 

@@ -8,7 +8,7 @@ import { LOAD_SLICE } from '../config.js';
 import type { AddressRecord, CustomerRecord, GroupRecord } from '../domain/records.js';
 import type { RecordBatch } from '../engine/backend.js';
 import type { StoreFill } from '../engine/stores.js';
-import { Fingerprinter } from '../seed/fingerprint.js';
+import { Fingerprinter } from './fingerprint.js';
 import type { DataSet } from './data-set.js';
 
 /** The data set as batches: all groups, then slices of `slice` customers with their addresses. */

@@ -86,3 +86,8 @@ export interface WorldRecords {
   customers: CustomerRecord[];
   addresses: AddressRecord[];
 }
+
+/** One entry of a data set's stream: a group, or a customer with their addresses (groups come first). */
+export type DataEntry =
+  | { kind: 'group'; group: GroupRecord }
+  | { kind: 'customer'; customer: CustomerRecord; addresses: readonly AddressRecord[] };

@@ -9,7 +9,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { DEFAULT_LINK_BASE } from '../config.js';
 import type { DataSet, EntityCounts } from '../dataset/index.js';
 import { addressJson, customerJson, groupJson } from '../representation/v2-json.js';
-import { Fingerprinter } from '../seed/fingerprint.js';
+import { Fingerprinter } from '../dataset/fingerprint.js';
 import { EntityWriter, type ExportFormat } from './entity-writer.js';
 import { prepareOutDir } from './out-dir.js';
 

@@ -6,7 +6,7 @@ import type { ServerResponse } from 'node:http';
 import { pipeline, Readable } from 'node:stream';
 import { STORE_VERSION } from '../config.js';
 import { xmlReply } from '../representation/xml.js';
-import type { Reply } from '../routes/route.js';
+import type { Reply } from './reply.js';
 import { corsHeaders } from './cors.js';
 
 /** The reply as it goes out: in the format asked for, with CORS headers for an allowed origin. */

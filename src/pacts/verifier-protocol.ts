@@ -2,7 +2,16 @@
  * What the verification process (verifier-process.ts) and the process that starts it
  * (run-verifier.ts) say to each other over the IPC channel. Plain data only.
  */
-import type { BrokerSource } from './verify.js';
+
+/** Where verification takes its pacts from when not from files: a Pact Broker. */
+export interface BrokerSource {
+  url: string;
+  token?: string;
+  /** The provider name the pacts were written for. */
+  provider: string;
+  /** Publish the results under this provider version (only when given). */
+  providerVersion?: string;
+}
 
 /** The run the parent asks for. */
 export interface VerifierJob {

@@ -3,6 +3,7 @@
  * a real store) with Pact's verifier, setting each provider state through a fake's admin API.
  * Checked first: the pacts, that the provider answers, that the fake accepts the admin token.
  */
+import type { BrokerSource } from './verifier-protocol.js';
 import { DEFAULT_ADMIN_TOKEN, DEFAULT_READ_ONLY_TOKEN, DEFAULT_TOKEN } from '../options.js';
 import { findProviderState, PACT_STORE_HASH, PROVIDER_STATES } from '../provider-states/index.js';
 import { describeInteraction, interactionStates, readPact, resolvePactFiles } from './pact-files.js';
@@ -13,17 +14,9 @@ import { buildReport, type PactIndex, type VerifyReport } from './verify-report.
 export { VerifyRunError } from './run-verifier.js';
 export { formatVerifyReport, type InteractionOutcome, type VerifyReport } from './verify-report.js';
 
-/** Where verification takes its pacts from when not from files: a Pact Broker. */
-export interface BrokerSource {
-  url: string;
-  token?: string;
-  /** The provider name the pacts were written for. */
-  provider: string;
-  /** Publish the results under this provider version (only when given). */
-  providerVersion?: string;
-}
-
 /** Options of `verifyPacts`. */
+export type { BrokerSource } from './verifier-protocol.js';
+
 export interface VerifyOptions {
   /** Pact files or directories (not read when `broker` is given). */
   pacts: string[];

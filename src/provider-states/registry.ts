@@ -3,24 +3,15 @@
  * {email} exists") mapped to the data set it describes, returning the ids it created so a pact can
  * use them (`fromProviderState`). Pact verification, a running fake and QA share it.
  */
-import { DEFAULT_PASSWORD_COST } from '../config.js';
-import { hashPassword } from '../domain/passwords.js';
-import { wholeSeconds } from '../domain/format.js';
-import type { StateRecords } from './states.js';
+import type { StateRecords } from './state-records.js';
+
+export { stateContext, type StateContext } from './state-records.js';
 
 /** Parameters of a state, as a pact carries them (`providerStates[].params`). */
 export type StateParams = Record<string, unknown>;
 
 /** What a state's setup returns: values a pact can inject with `fromProviderState` (`${customerId}`). */
 export type StateValues = Record<string, string | number | boolean>;
-
-/** What a setup needs besides its parameters: the time and the password hasher. */
-export interface StateContext {
-  /** Creation time of the records, epoch ms (whole seconds). */
-  now: number;
-  /** Hashes a customer password as the store keeps it. */
-  hashPassword(password: string): Promise<string>;
-}
 
 /** One provider state: its sentence, its parameters and what it creates. */
 export interface ProviderStateDefinition {
@@ -84,12 +75,4 @@ export function countParam(params: StateParams, name: string): number {
   const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : NaN;
   if (Number.isInteger(n) && n >= 0 && n <= 1000) return n;
   throw new ProviderStateError(`needs the parameter '${name}' (a whole number, 0 to 1000)`);
-}
-
-/** A context from a clock and a password cost; defaults to now and the production-like cost. */
-export function stateContext(
-  clock: () => number = Date.now,
-  passwordCost = DEFAULT_PASSWORD_COST,
-): StateContext {
-  return { now: wholeSeconds(clock()), hashPassword: (password) => hashPassword(password, passwordCost) };
 }

@@ -7,25 +7,10 @@ import type { Compat } from '../compat.js';
 import type { Control } from '../control/control.js';
 import type { Stores, Store } from '../engine/stores.js';
 import type { ResolvedOptions } from '../options.js';
+import type { Reply } from '../http/reply.js';
 import type { CustomerJsonCache } from '../representation/json-cache.js';
 
-/** A handler's answer: status, optional JSON text or bytes, optional headers. */
-export interface Reply {
-  status: number;
-  body?: string;
-  /** The JSON body as UTF-8 bytes (from cached JSON), sent as is; when set, `body` is unused. */
-  bytes?: Buffer;
-  /**
-   * [control] The cached documents a page's `bytes` were put together from, so that the journal
-   * can keep them instead of the page (kept pages would hold their memory and cost collections).
-   */
-  parts?: Buffer[];
-  headers?: Record<string, string>;
-  /** For the request log only: what went wrong, in words (never sent). */
-  note?: string;
-  /** A body produced as it is sent (the admin API's ndjson export); `headers` carry its type. */
-  stream?: AsyncIterable<string | Buffer>;
-}
+export type { Reply } from '../http/reply.js';
 
 /** What a V2 handler gets. */
 export interface RouteContext {

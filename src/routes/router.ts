@@ -23,6 +23,15 @@ export function createRouter(v2: readonly ApiRoute[], admin: readonly AdminRoute
     router.on(route.method, `/__admin${route.path}`, () => {}, { api: 'admin', route } satisfies Routed);
   }
   return {
+    /** The V2 operation of a method and whole path (a `.json` suffix allowed), or null. */
+    operationOf(method: string, path: string): string | null {
+      const found = router.find(
+        (method === 'HEAD' ? 'GET' : method) as 'GET',
+        path.replace(/\.(?:json|xml)$/, ''),
+      );
+      const routed = found?.store as Routed | undefined;
+      return routed?.api === 'v2' ? routed.route.operationId : null;
+    },
     find(method: string, path: string): { routed: Routed; params: Record<string, string | undefined> } {
       const found = router.find(method === 'HEAD' ? 'GET' : (method as 'GET'), path);
       if (found) return { routed: found.store as Routed, params: found.params };

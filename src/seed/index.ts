@@ -5,7 +5,7 @@ export type { SeedContext, SeedOptions } from './context.js';
 export { groupAt, groupNameAt } from './groups.js';
 export { customerAt, homeCountryOf } from './customers.js';
 export { addressCountFor, addressesFor, firstAddressIdFor } from './addresses.js';
-export { Fingerprinter } from './fingerprint.js';
+export { Fingerprinter } from '../dataset/fingerprint.js';
 export { fingerprintWorld } from '../dataset/index.js';
 export { SEED_LOCALES, countryKit } from './country-kits.js';
 export type { CountryKit, SeedLocale } from './country-kits.js';

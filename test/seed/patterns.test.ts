@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CanonicalHash } from '../../src/seed/canonical.js';
+import { CanonicalHash } from '../../src/dataset/canonical.js';
 import { compileSimpleRegExp, compileSymbols, compileTemplate, pickFrom } from '../../src/seed/patterns.js';
 import { SeededRandom, seedKey, STREAM } from '../../src/seed/random.js';
 import { amount4, nameSlug } from '../../src/seed/values.js';

@@ -4,8 +4,7 @@
  * each kind into its own hash in id order; the fingerprint is the sha256 of the three kind digests.
  */
 import { createHash } from 'node:crypto';
-import type { DataEntry } from '../dataset/data-set.js';
-import type { AddressRecord, CustomerRecord, FormField, GroupRecord } from '../domain/records.js';
+import type { AddressRecord, CustomerRecord, DataEntry, FormField, GroupRecord } from '../domain/records.js';
 import { CanonicalHash } from './canonical.js';
 
 function formFields(out: CanonicalHash, fields: readonly FormField[] | null): void {
