@@ -13,3 +13,5 @@ export declare function ensureBuilt(options: {
   build: () => void | Promise<void>;
   mode?: 'always' | 'if-needed' | 'clean';
 }): Promise<boolean>;
+/** Packages bundled into dist/vendor/ instead of depended on: package name → file under dist/vendor/. */
+export declare const VENDORED: Record<string, string>;

@@ -1,14 +1,22 @@
 #!/usr/bin/env node
-// Builds dist/ with tsc and records a digest of the sources it was built from (src/ and the
-// tsconfig files). `--if-needed` (npm start) builds only when the sources changed since, so a
+// Builds dist/ with tsc, bundles the vendored packages into dist/vendor/ (see VENDORED), and
+// records a digest of the sources it was built from (src/ and the tsconfig files). `--if-needed` (npm start) builds only when the sources changed since, so a
 // second start is immediate; `--clean` empties dist/ first and leaves out source maps (npm pack).
 // Not shipped in the package.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import { fileURLToPath, URL } from 'node:url';
+import { fileURLToPath, pathToFileURL, URL } from 'node:url';
 
 /** Where the digest of the sources dist/ was built from is kept. */
 export const DIGEST_FILE = join('dist', '.build-digest');
@@ -36,10 +44,22 @@ export function sourceDigest(root) {
   return hash.digest('hex');
 }
 
+/**
+ * Packages the CLI runs but the package does not depend on: each is bundled, with what it imports,
+ * into one file under dist/vendor/, which src/ loads when it exists. @pactflow/swagger-mock-validator
+ * runs `patch-package` after install, and that fails whenever npm hoists its ajv (always, in an
+ * empty project) and CI=true is set: as a dependency it would break `npm install bc-fakestore` in
+ * every CI job.
+ */
+export const VENDORED = {
+  '@pactflow/swagger-mock-validator': 'swagger-mock-validator.js',
+};
+
 /** Whether dist/ of `root` was built from the sources as they are now. */
 export function buildIsCurrent(root) {
   const digest = join(root, DIGEST_FILE);
   if (!existsSync(join(root, 'dist', 'cli.js')) || !existsSync(digest)) return false;
+  if (Object.values(VENDORED).some((file) => !existsSync(join(root, 'dist', 'vendor', file)))) return false;
   return readFileSync(digest, 'utf8').trim() === sourceDigest(root);
 }
 
@@ -70,6 +90,32 @@ function tsc(root, extra = []) {
   }
 }
 
+/** Bundles each VENDORED package into dist/vendor/, with its licence and its dependencies' notices. */
+async function vendor(root) {
+  const require = createRequire(join(root, 'package.json'));
+  const { build } = await import(pathToFileURL(require.resolve('esbuild')).href);
+  for (const [pkg, file] of Object.entries(VENDORED)) {
+    const outfile = join(root, 'dist', 'vendor', file);
+    await build({
+      entryPoints: [require.resolve(pkg)],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile,
+      legalComments: 'external',
+      logLevel: 'warning',
+      // Bundled CommonJS code calls require() for Node's own modules.
+      banner: {
+        js: "import { createRequire as vendorRequire } from 'node:module'; const require = vendorRequire(import.meta.url);",
+      },
+    });
+    const home = join(root, 'node_modules', ...pkg.split('/'));
+    const licence = ['LICENSE', 'LICENSE.txt', 'LICENSE.md'].map((f) => join(home, f)).find(existsSync);
+    if (licence) copyFileSync(licence, `${outfile}.LICENSE.txt`);
+  }
+}
+
 if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const mode = process.argv.includes('--clean')
@@ -85,6 +131,7 @@ if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.me
         process.stderr.write('bc-fakestore: building dist/ (first start, or the sources changed)\n');
       // The package ships no sources, so no source maps pointing at them.
       tsc(root, mode === 'clean' ? ['--sourceMap', 'false'] : []);
+      return vendor(root);
     },
   });
 }

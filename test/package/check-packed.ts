@@ -22,6 +22,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MUST_SHIP = [
   'bin/bc-fakestore.js',
   'dist/cli.js',
+  'dist/vendor/swagger-mock-validator.js',
   'dist/index.js',
   'dist/index.d.ts',
   'spec/customers.v2.yaml',
@@ -43,9 +44,19 @@ interface Ran {
 }
 
 /** Runs a command to its end (killed after `timeoutMs`). */
-function run(command: string, args: string[], cwd: string, timeoutMs = 120_000): Promise<Ran> {
+function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  timeoutMs = 120_000,
+  env: NodeJS.ProcessEnv = {},
+): Promise<Ran> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd,
+      env: { ...cleanEnv(), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
@@ -140,12 +151,29 @@ async function serveAnswers(project: string): Promise<void> {
 }
 
 const LIBRARY_CHECK = `
-import { BigCommerceNetworkError, createClient, generateWorld, startServer } from 'bc-fakestore';
-const fake = await startServer({ prime: (store) => store.load(generateWorld({ storeHash: store.hash, customers: 4 })) });
+import { BigCommerceNetworkError, createClient, openSqliteBackend, startServer, worldFill } from 'bc-fakestore';
+import { startFakeStore } from 'bc-fakestore/testing';
+const fake = await startServer({ prime: (storeHash) => worldFill({ storeHash, customers: 4 }) });
 const client = createClient({ baseUrl: fake.url, storeHash: 'abc123', token: 'fakestore-token' });
 const count = await client.countCustomers();
 await fake.close();
 if (count !== 4 || typeof BigCommerceNetworkError !== 'function') throw new Error('unexpected: ' + count);
+// better-sqlite3 was built by the install: a store kept in a file across a restart.
+const kept = async (write) => {
+  const server = await startServer({ backend: openSqliteBackend('kept.sqlite') });
+  const store = createClient({ baseUrl: server.url, storeHash: 'kept1', token: 'fakestore-token' });
+  if (write) await store.createCustomer({ first_name: 'Kept', last_name: 'Here', email: 'kept@example.com' });
+  const n = await store.countCustomers();
+  await server.close();
+  return n;
+};
+const before = await kept(true);
+const after = await kept(false);
+if (after !== before) throw new Error('the file kept ' + after + ' of ' + before + ' customers');
+const test = await startFakeStore({ seed: { customers: 2 } });
+const seeded = await test.client.countCustomers();
+await test.close();
+if (seeded !== 2) throw new Error('startFakeStore seeded ' + seeded);
 console.log('library ok');
 `;
 
@@ -186,13 +214,16 @@ async function main(): Promise<void> {
       },
     );
 
-    await check('the tarball installs into an empty project without engine warnings', async () => {
+    // CI=true as in a user's CI job, where a failing install script of any dependency fails the install.
+    await check('the tarball installs into an empty project in CI, without engine warnings', async () => {
       mkdirSync(project);
       writeFileSync(
         join(project, 'package.json'),
         JSON.stringify({ name: 'packed-check', private: true, type: 'module' }),
       );
-      const ran = await run('npm', ['install', '--no-audit', '--no-fund', tarball], project, 600_000);
+      const ran = await run('npm', ['install', '--no-audit', '--no-fund', tarball], project, 600_000, {
+        CI: 'true',
+      });
       expectRan(ran, 'npm install <tarball>');
       expectThat(!/EBADENGINE/.test(ran.out + ran.err), `engine warnings:\n${ran.err}`);
     });
@@ -248,12 +279,15 @@ async function main(): Promise<void> {
       expectThat(existsSync(join(project, 'data', 'customers.csv')), 'no data/customers.csv');
     });
 
-    await check("import { createClient } from 'bc-fakestore' works in plain Node", async () => {
-      writeFileSync(join(project, 'library.mjs'), LIBRARY_CHECK);
-      const ran = await run(process.execPath, ['library.mjs'], project);
-      expectRan(ran, 'node library.mjs');
-      expectThat(ran.out.includes('library ok'), ran.out);
-    });
+    await check(
+      "import 'bc-fakestore' and 'bc-fakestore/testing' work in plain Node, with a SQLite file",
+      async () => {
+        writeFileSync(join(project, 'library.mjs'), LIBRARY_CHECK);
+        const ran = await run(process.execPath, ['library.mjs'], project);
+        expectRan(ran, 'node library.mjs');
+        expectThat(ran.out.includes('library ok'), ran.out);
+      },
+    );
 
     await check("import { createClient } from 'bc-fakestore' type-checks in TypeScript", async () => {
       writeFileSync(join(project, 'types.ts'), TYPES_CHECK);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { VENDORED } from '../../bin/build.js';
 import { emittedSpecifiers, packageOf, ROOT, runtimeImports } from './runtime-imports.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -8,6 +9,7 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   devDependencies?: Record<string, string>;
 };
 const dependencies = new Set(Object.keys(pkg.dependencies ?? {}));
+const vendored = new Set(Object.keys(VENDORED));
 
 describe('what the installed package loads at run time', () => {
   it('finds the imports of src/ and bin/', () => {
@@ -18,14 +20,21 @@ describe('what the installed package loads at run time', () => {
     }
   });
 
-  it('lists every package that src/ or bin/ loads at run time under dependencies, none only under devDependencies', () => {
+  it('lists every package that src/ or bin/ loads at run time under dependencies, or bundles it into dist/vendor/', () => {
     const missing = runtimeImports()
-      .filter((i) => !dependencies.has(i.pkg))
+      .filter((i) => !dependencies.has(i.pkg) && !vendored.has(i.pkg))
       .map(
         (i) =>
           `${i.file} loads ${i.specifier}, but ${i.pkg} is ${pkg.devDependencies?.[i.pkg] ? 'a devDependency' : 'not a dependency'}`,
       );
     expect(missing).toEqual([]);
+  });
+
+  it('keeps vendored packages out of dependencies, so installing the package never runs their install scripts', () => {
+    for (const name of vendored) {
+      expect(dependencies.has(name), name).toBe(false);
+      expect(pkg.devDependencies?.[name], name).toBeDefined();
+    }
   });
 
   it('counts static, dynamic and require() loads, and skips imports used only as types', () => {
