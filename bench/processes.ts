@@ -62,12 +62,9 @@ function stopper(child: ChildProcess): () => Promise<void> {
   };
 }
 
-/** The Node flags bin/bc-fakestore.js runs with (its shebang): the fake, and the ceiling beside it, run as users run the CLI. */
-export const FAKE_NODE_FLAGS = ['--max-semi-space-size=2'];
-
 /** Spawns `node <script> ...args` and resolves with the JSON of its first stdout line. */
 async function spawnJsonReady<T>(script: string, args: string[], timeoutMs: number) {
-  const child = spawn(process.execPath, [...FAKE_NODE_FLAGS, path.join(ROOT, script), ...args], {
+  const child = spawn(process.execPath, [path.join(ROOT, script), ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const ready = await new Promise<T>((resolve, reject) => {
@@ -233,15 +230,7 @@ export async function coldStart(
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    [
-      ...FAKE_NODE_FLAGS,
-      path.join(ROOT, 'bin', 'bc-fakestore.js'),
-      'serve',
-      '--port',
-      '0',
-      '--quiet',
-      ...args,
-    ],
+    [path.join(ROOT, 'bin', 'bc-fakestore.js'), 'serve', '--port', '0', '--quiet', ...args],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },

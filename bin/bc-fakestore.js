@@ -1,6 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=2
-// A small young generation: ~50 MB less RSS under load than Node's 16 MB default, at the same
-// throughput (docs/performance.md). `npm start` passes the same flag.
+#!/usr/bin/env node
 // Thin launcher: the compiled CLI lives in dist/ (built by `npm run build`).
 import { main } from '../dist/cli.js';
 
