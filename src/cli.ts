@@ -7,6 +7,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { CliFailure, type CliContext } from './commands/cli-context.js';
+import { packageFile } from './package-files.js';
 import { registerCheckPacts } from './commands/check-pacts.js';
 import { registerCoverage } from './commands/coverage.js';
 import { registerGenerate } from './commands/generate.js';
@@ -67,7 +68,7 @@ export function processIo(): CliIo {
 
 function packageVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as {
       version?: string;
     };
     return pkg.version ?? 'unknown';

@@ -4,12 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { invalid, Rejection } from './domain/reasons.js';
+import { packageFile } from './package-files.js';
 
-/** Where the spec file lives (next to src/ and dist/). */
-export const SPEC_PATH = fileURLToPath(new URL('../spec/customers.v2.yaml', import.meta.url));
+/** Where the spec file lives (spec/ of the package). */
+export const SPEC_PATH = packageFile('spec', 'customers.v2.yaml');
 
 /** The parts of an OpenAPI document this code reads. */
 export interface OpenApiDoc {

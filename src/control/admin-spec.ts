@@ -4,13 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { ApiError } from '../errors.js';
+import { packageFile } from '../package-files.js';
 import type { OpenApiDoc } from '../spec.js';
 
-/** Where the admin spec lives (next to src/ and dist/). */
-export const ADMIN_SPEC_PATH = fileURLToPath(new URL('../../spec/admin.yaml', import.meta.url));
+/** Where the admin spec lives (spec/ of the package). */
+export const ADMIN_SPEC_PATH = packageFile('spec', 'admin.yaml');
 
 let doc: OpenApiDoc | undefined;
 let ajv: Ajv | undefined;

@@ -30,7 +30,7 @@ export interface CustomerRecord {
   reset_pass_on_login: boolean;
   accepts_marketing: boolean;
   /**
-   * Salted password hash (`scrypt$N$salt$hash`, see store/passwords.ts), or null when the platform
+   * Salted password hash (`scrypt$N$salt$hash`, see domain/passwords.ts), or null when the platform
    * would have generated a password nobody knows (validation then always fails).
    */
   password_hash: string | null;

@@ -3,14 +3,16 @@
  * explains why it is not a dependency); from the sources it comes from node_modules.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { packageFile, RUNNING_FROM_SOURCES } from '../package-files.js';
 
 type MockValidator = typeof import('@pactflow/swagger-mock-validator');
 
-/** The bundled copy beside the built code: dist/vendor/ seen from dist/pacts/. */
-const VENDORED = new URL('../vendor/swagger-mock-validator.js', import.meta.url);
+/** The bundled copy, built into dist/vendor/. */
+const VENDORED = packageFile('dist', 'vendor', 'swagger-mock-validator.js');
 
 export async function loadMockValidator(): Promise<MockValidator> {
-  if (existsSync(fileURLToPath(VENDORED))) return (await import(VENDORED.href)) as MockValidator;
+  if (!RUNNING_FROM_SOURCES && existsSync(VENDORED))
+    return (await import(pathToFileURL(VENDORED).href)) as MockValidator;
   return import('@pactflow/swagger-mock-validator');
 }

@@ -5,7 +5,8 @@
  */
 import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { packageFile, RUNNING_FROM_SOURCES } from '../package-files.js';
 import type { StateChange, VerifierJob, VerifierMessage } from './verifier-protocol.js';
 
 /** A verification that could not run to its end; the message is one line a person can act on. */
@@ -42,14 +43,10 @@ export const stripAnsi = (text: string): string => text.replace(ANSI, '');
 
 /** The process entry: the compiled .js next to this file, or the .ts source run through tsx (a dev dependency). */
 function entry(): { path: string; execArgv: string[] } {
-  if (!import.meta.url.endsWith('.ts')) {
-    return { path: fileURLToPath(new URL('./verifier-process.js', import.meta.url)), execArgv: [] };
-  }
+  if (!RUNNING_FROM_SOURCES)
+    return { path: packageFile('dist', 'pacts', 'verifier-process.js'), execArgv: [] };
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  return {
-    path: fileURLToPath(new URL('./verifier-process.ts', import.meta.url)),
-    execArgv: ['--import', tsx],
-  };
+  return { path: packageFile('src', 'pacts', 'verifier-process.ts'), execArgv: ['--import', tsx] };
 }
 
 /** Runs one verification job; rejects with `VerifyRunError` when it cannot finish. */
