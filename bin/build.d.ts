@@ -15,3 +15,5 @@ export declare function ensureBuilt(options: {
 }): Promise<boolean>;
 /** Packages bundled into dist/vendor/ instead of depended on: package name → file under dist/vendor/. */
 export declare const VENDORED: Record<string, string>;
+/** Files under dist/ that a build writes besides tsc's output (paths with `/`); all must exist for dist/ to be current. */
+export declare const BUILD_OUTPUTS: string[];

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Builds dist/ with tsc, bundles the vendored packages into dist/vendor/ (see VENDORED), and
-// records a digest of the sources it was built from (src/ and the tsconfig files). `--if-needed` (npm start) builds only when the sources changed since, so a
+// Builds dist/ with tsc, bundles the CLI's own modules into dist/cli-bundle/ (what bin/ runs: a
+// few files instead of ~190 modules, which starts ~50 ms sooner), bundles the vendored packages into
+// dist/vendor/ (see VENDORED), and records a digest of the sources it was built from (src/ and
+// the tsconfig files). `--if-needed` (npm start) builds only when the sources changed since, so a
 // second start is immediate; `--clean` empties dist/ first and leaves out source maps (npm pack).
 // Not shipped in the package.
 import { spawnSync } from 'node:child_process';
@@ -55,11 +57,18 @@ export const VENDORED = {
   '@pactflow/swagger-mock-validator': 'swagger-mock-validator.js',
 };
 
+/** What a build writes under dist/ besides tsc's output: the CLI bundle and the vendored packages. */
+export const BUILD_OUTPUTS = [
+  'cli.js',
+  'cli-bundle/cli.js',
+  ...Object.values(VENDORED).map((f) => `vendor/${f}`),
+];
+
 /** Whether dist/ of `root` was built from the sources as they are now. */
 export function buildIsCurrent(root) {
   const digest = join(root, DIGEST_FILE);
-  if (!existsSync(join(root, 'dist', 'cli.js')) || !existsSync(digest)) return false;
-  if (Object.values(VENDORED).some((file) => !existsSync(join(root, 'dist', 'vendor', file)))) return false;
+  if (!existsSync(digest)) return false;
+  if (BUILD_OUTPUTS.some((file) => !existsSync(join(root, 'dist', ...file.split('/'))))) return false;
   return readFileSync(digest, 'utf8').trim() === sourceDigest(root);
 }
 
@@ -90,10 +99,36 @@ function tsc(root, extra = []) {
   }
 }
 
+/** esbuild, a dev dependency: the package ships what it built. */
+async function esbuild(root) {
+  const require = createRequire(join(root, 'package.json'));
+  return import(pathToFileURL(require.resolve('esbuild')).href);
+}
+
+/**
+ * Bundles the CLI's own modules (dist/cli.js and what it imports from dist/) into dist/cli-bundle/,
+ * split where the CLI loads a module lazily, so a command still loads only what it runs. Packages
+ * stay imports of node_modules.
+ */
+async function bundleCli(root) {
+  const { build } = await esbuild(root);
+  await build({
+    entryPoints: [join(root, 'dist', 'cli.js')],
+    bundle: true,
+    splitting: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outdir: join(root, 'dist', 'cli-bundle'),
+    logLevel: 'warning',
+  });
+}
+
 /** Bundles each VENDORED package into dist/vendor/, with its licence and its dependencies' notices. */
 async function vendor(root) {
   const require = createRequire(join(root, 'package.json'));
-  const { build } = await import(pathToFileURL(require.resolve('esbuild')).href);
+  const { build } = await esbuild(root);
   for (const [pkg, file] of Object.entries(VENDORED)) {
     const outfile = join(root, 'dist', 'vendor', file);
     await build({
@@ -126,12 +161,13 @@ if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.me
   await ensureBuilt({
     root,
     mode,
-    build: () => {
+    build: async () => {
       if (mode === 'if-needed')
         process.stderr.write('bc-fakestore: building dist/ (first start, or the sources changed)\n');
       // The package ships no sources, so no source maps pointing at them.
       tsc(root, mode === 'clean' ? ['--sourceMap', 'false'] : []);
-      return vendor(root);
+      await bundleCli(root);
+      await vendor(root);
     },
   });
 }

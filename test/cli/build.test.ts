@@ -2,17 +2,15 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildIsCurrent, ensureBuilt, VENDORED } from '../../bin/build.js';
+import { BUILD_OUTPUTS, buildIsCurrent, ensureBuilt } from '../../bin/build.js';
 
 let root: string;
 let builds: number;
 
-/** Stands in for tsc and the vendoring: writes dist/cli.js and dist/vendor/*, and counts the builds. */
+/** Stands in for tsc and the bundling: writes every build output, and counts the builds. */
 const build = () => {
   builds++;
-  mkdirSync(join(root, 'dist', 'vendor'), { recursive: true });
-  writeFileSync(join(root, 'dist', 'cli.js'), `// build ${builds}\n`);
-  for (const file of Object.values(VENDORED)) writeFileSync(join(root, 'dist', 'vendor', file), '');
+  for (const file of BUILD_OUTPUTS) write(`dist/${file}`, `// build ${builds}\n`);
 };
 const write = (file: string, text: string) => {
   mkdirSync(join(root, file, '..'), { recursive: true });
@@ -45,12 +43,15 @@ describe('npm start builds dist/ only when the sources changed', () => {
     expect(builds).toBe(1);
   });
 
-  it('rebuilds when a vendored bundle is missing from dist/vendor/', async () => {
+  it('rebuilds when the CLI bundle or a vendored package is missing', async () => {
     await start();
     rmSync(join(root, 'dist', 'vendor'), { recursive: true });
     expect(buildIsCurrent(root)).toBe(false);
     expect(await start()).toBe(true);
-    expect(builds).toBe(2);
+    rmSync(join(root, 'dist', 'cli-bundle'), { recursive: true });
+    expect(buildIsCurrent(root)).toBe(false);
+    expect(await start()).toBe(true);
+    expect(builds).toBe(3);
   });
 
   it('rebuilds after a source file changes', async () => {

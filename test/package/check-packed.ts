@@ -22,6 +22,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MUST_SHIP = [
   'bin/bc-fakestore.js',
   'dist/cli.js',
+  'dist/cli-bundle/cli.js',
   'dist/vendor/swagger-mock-validator.js',
   'dist/index.js',
   'dist/index.d.ts',
