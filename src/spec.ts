@@ -137,5 +137,5 @@ function toRejection(e: ErrorObject | undefined): Rejection {
     return new Rejection({ kind: 'unknown_field', at: [...path, String(e.params.additionalProperty)] });
   }
   if (path.length === 0) return new Rejection(invalid(['body'], 'the request body must be a JSON object'));
-  return new Rejection(invalid(path, (e.message ?? 'is invalid').replace(/^must/, 'must')));
+  return new Rejection(invalid(path, e.message ?? 'is invalid'));
 }

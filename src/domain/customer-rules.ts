@@ -6,7 +6,7 @@ import { checkAmount } from './group-rules.js';
 import { passwordProblem } from './passwords.js';
 import { failed, invalid, passed, type Checked, type FieldPath } from './reasons.js';
 import type { CustomerUpdate } from '../types.js';
-import type { CustomerRecord, FormField } from './records.js';
+import type { CustomerRecord } from './records.js';
 
 /** What a client (or a provider state) writes of a customer (the spec's update body). */
 export type CustomerInput = CustomerUpdate;
@@ -89,7 +89,3 @@ export function updateCustomer(
     date_modified: Math.max(now, old.date_created),
   });
 }
-
-/** A copy of form fields as records hold them. */
-export const copyFormFields = (fields: readonly FormField[] | null): FormField[] | null =>
-  fields === null ? null : fields.map((f) => ({ name: f.name, value: f.value }));

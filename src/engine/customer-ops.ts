@@ -48,14 +48,19 @@ function* checkGroupExists(v: StoreView, groupId: number): Op<void> {
 
 /**
  * The refusals of a create or an update that need no password hash, checked first so that a
- * route refuses a duplicate email before it spends time hashing a password.
+ * route refuses a duplicate email before it spends time hashing a password. Answers the checked
+ * password the write sets (undefined when none), for the route to hash.
  */
-export function* precheckCustomer(v: StoreView, input: CustomerInput, selfId?: number): Op<void> {
+export function* precheckCustomer(
+  v: StoreView,
+  input: CustomerInput,
+  selfId?: number,
+): Op<string | undefined> {
   if (selfId !== undefined) yield* requireCustomer(v, selfId);
   if (input.email !== undefined) yield* checkEmailFree(v, input.email, selfId);
   if (input.customer_group_id !== undefined) yield* checkGroupExists(v, input.customer_group_id);
   if (input.store_credit !== undefined) valueOf(checkStoreCredit(input.store_credit));
-  valueOf(checkPassword(input._authentication));
+  return valueOf(checkPassword(input._authentication));
 }
 
 /** Creates a customer; without a group it joins the default group, when the store has one. */

@@ -41,17 +41,6 @@ export function runSync<T>(op: Op<T>): T {
   return step.value;
 }
 
-/** Inside an asynchronous backend: waits for a promise (`const rows = yield* wait(query)`). */
-export function* wait<T>(promise: Promise<T>): Op<T> {
-  return (yield promise) as T;
-}
-
-/** An operation that ends at once with a value (a synchronous backend's answer). */
-// eslint-disable-next-line require-yield -- a synchronous answer never waits
-export function* now<T>(value: T): Op<T> {
-  return value;
-}
-
 /** `next(value)` at once for a plain value, or once a promise settles: sync work stays sync. */
 export function andThen<T, U>(value: T | Promise<T>, next: (v: T) => U | Promise<U>): U | Promise<U> {
   return value instanceof Promise ? value.then(next) : next(value);

@@ -1,6 +1,5 @@
 /** Routes of /customers: list, create, delete-many, count, get, update, delete, validate. */
-import { valueOf } from '../domain/reasons.js';
-import { checkPassword, type CustomerInput } from '../domain/customer-rules.js';
+import type { CustomerInput } from '../domain/customer-rules.js';
 import { verifyPassword } from '../domain/passwords.js';
 import {
   createCustomer,
@@ -29,9 +28,8 @@ import {
   type RouteContext,
 } from './route.js';
 
-/** The password a write sets, hashed; undefined when the write sets none. */
-async function passwordHash(ctx: RouteContext, input: CustomerInput): Promise<string | undefined> {
-  const password = valueOf(checkPassword(input._authentication));
+/** The password a write sets (checked by `precheckCustomer`), hashed; undefined when it sets none. */
+async function passwordHash(ctx: RouteContext, password: string | undefined): Promise<string | undefined> {
   return password === undefined ? undefined : ctx.hashPassword(password);
 }
 
@@ -58,8 +56,8 @@ export const customerRoutes: ApiRoute[] = [
     async handle(ctx) {
       checkEchoed(ctx.echoed, null);
       const input = ctx.body as NewCustomerInput;
-      await ctx.store.read((v) => precheckCustomer(v, input));
-      const hash = (await passwordHash(ctx, input)) ?? null;
+      const password = await ctx.store.read((v) => precheckCustomer(v, input));
+      const hash = (await passwordHash(ctx, password)) ?? null;
       const c = await ctx.store.write((tx) => createCustomer(tx, input, hash, ctx.now));
       return okBytes(
         ctx.json.bytes(ctx.store.hash, c),
@@ -126,8 +124,8 @@ export const customerRoutes: ApiRoute[] = [
         const current = await ctx.store.read((v) => requireCustomer(v, id));
         checkEchoed(ctx.echoed, customerValue(current, ctx.linkBase, ctx.store.hash));
       }
-      await ctx.store.read((v) => precheckCustomer(v, input, id));
-      const hash = await passwordHash(ctx, input);
+      const password = await ctx.store.read((v) => precheckCustomer(v, input, id));
+      const hash = await passwordHash(ctx, password);
       const c = await ctx.store.write((tx) => updateCustomer(tx, id, input, hash, ctx.now));
       return okBytes(ctx.json.bytes(ctx.store.hash, c));
     },

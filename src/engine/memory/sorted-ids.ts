@@ -2,11 +2,6 @@
 export class SortedIds {
   private ids: number[] = [];
 
-  /** How many ids there are. */
-  get size(): number {
-    return this.ids.length;
-  }
-
   /** Adds an id; appending the largest id (the usual case) is O(1). */
   add(id: number): void {
     const last = this.ids[this.ids.length - 1];
@@ -22,11 +17,6 @@ export class SortedIds {
   delete(id: number): void {
     const at = this.lowerBound(id);
     if (this.ids[at] === id) this.ids.splice(at, 1);
-  }
-
-  /** Removes every id for which `drop` is true, in one pass. */
-  deleteWhere(drop: (id: number) => boolean): void {
-    this.ids = this.ids.filter((id) => !drop(id));
   }
 
   /** Index of the first id >= `id`. */

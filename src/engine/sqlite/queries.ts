@@ -104,10 +104,6 @@ export const storeSql = {
 export const customerSql = {
   /** (store id, id) */
   get: template(qb.selectFrom('customers').selectAll().where('store_id', '=', S()).where('id', '=', ID())),
-  /** The email of a customer, to keep its email row current: (store id, id) */
-  emailOf: template(
-    qb.selectFrom('customers').select('email').where('store_id', '=', S()).where('id', '=', ID()),
-  ),
   /** Every id of a store, in order: (store id) */
   allIds: template(qb.selectFrom('customers').select('id').where('store_id', '=', S()).orderBy('id')),
   /** (store id, after id, limit) */
@@ -209,40 +205,8 @@ export const addressSql = {
 
 /** The queries on customer groups (few per store: filters and pages run in code). */
 export const groupSql = {
-  /** (store id, id) */
-  get: template(qb.selectFrom('groups').selectAll().where('store_id', '=', S()).where('id', '=', ID())),
   /** (store id) */
   all: template(qb.selectFrom('groups').selectAll().where('store_id', '=', S()).orderBy('id')),
-  /** (store id, name key) */
-  byName: template(
-    qb
-      .selectFrom('groups')
-      .selectAll()
-      .where('store_id', '=', S())
-      .where('name_key', '=', ID())
-      .orderBy('id')
-      .limit(1),
-  ),
-  /** (store id) */
-  isDefault: template(
-    qb
-      .selectFrom('groups')
-      .selectAll()
-      .where('store_id', '=', S())
-      .where('is_default', '=', 1)
-      .orderBy('id')
-      .limit(1),
-  ),
-  /** (store id) */
-  isForGuests: template(
-    qb
-      .selectFrom('groups')
-      .selectAll()
-      .where('store_id', '=', S())
-      .where('is_group_for_guests', '=', 1)
-      .orderBy('id')
-      .limit(1),
-  ),
   insert: insertRows('groups', GROUP_COLUMNS, 1),
   insertBulk: insertRows('groups', GROUP_COLUMNS, BULK_ROWS),
   update: updateRow('groups', GROUP_COLUMNS),

@@ -54,14 +54,16 @@ export class SqliteTx extends SqliteView implements StoreTx {
   }
   *putCustomer(c: CustomerRecord): Op<void> {
     const args = customerArgs(this.sid, c);
-    const old = this.sql.get<{ email: Text }>(customerSql.emailOf, [this.sid, c.id]);
+    // The current record (this transaction's write, the cache, or the file): whether the row exists
+    // and the email its index row is under.
+    const old = this.customerById(c.id);
     if (!old) {
       this.sql.run(customerSql.insert, args);
       this.sql.run(emailSql.insert, [this.sid, emailKeyOf(c.email), c.id]);
       this.count('customers', 1);
     } else {
       this.sql.run(customerSql.update, args);
-      const was = str(old.email);
+      const was = old.email;
       if (emailKey(was) !== emailKey(c.email)) {
         this.sql.run(emailSql.delete, [this.sid, emailKeyOf(was)]);
         this.sql.run(emailSql.insert, [this.sid, emailKeyOf(c.email), c.id]);
