@@ -3,11 +3,11 @@
  * and prints. Each command lives in src/commands/<name>.ts and registers itself on the program.
  * Exit codes: 0 ok, 1 failure, 2 usage.
  */
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { CliFailure, type CliContext } from './commands/cli-context.js';
-import { packageFile } from './package-files.js';
+import { PACKAGE_VERSION } from './package-files.js';
 import { registerCheckPacts } from './commands/check-pacts.js';
 import { registerCoverage } from './commands/coverage.js';
 import { registerGenerate } from './commands/generate.js';
@@ -66,23 +66,12 @@ export function processIo(): CliIo {
   };
 }
 
-function packageVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as {
-      version?: string;
-    };
-    return pkg.version ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
 const oneLine = (text: string): string => text.trim().replace(/\s*\n\s*/g, ' ');
 
 function buildProgram(ctx: CliContext): Command {
   const program = new Command('bc-fakestore')
     .description('A fake BigCommerce Customers V2 API with seeded data, for contract and integration tests.')
-    .version(packageVersion(), '-v, --version', 'print the version')
+    .version(PACKAGE_VERSION, '-v, --version', 'print the version')
     .helpCommand(false)
     .exitOverride()
     .showSuggestionAfterError()

@@ -1,11 +1,10 @@
 /** `bc-fakestore generate`: writes a seeded data set (or a fixture) as the API represents it, for QA. */
-import { constants } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { ExportFormat, ExportResult } from '../export/index.js';
-import { CliFailure, type CliContext } from './cli-context.js';
+import { DEFAULT_STORE_HASH } from '../config.js';
+import { CliFailure, signalExitCode, stopSignal, type CliContext } from './cli-context.js';
 import { parseStoreHash } from './option-values.js';
-import { addSeedFlags, checkFixtureFlags, seedDataSet, type SeedFlags } from './seed-flags.js';
-import { DEFAULT_STORE_HASH } from './serve.js';
+import { addSeedFlags, checkFixtureFlags, SEED_FLAGS, seedDataSet, type SeedFlags } from './seed-flags.js';
 
 function parseFormat(value: string): ExportFormat {
   if (value !== 'json' && value !== 'ndjson' && value !== 'csv') {
@@ -26,10 +25,6 @@ export interface GenerateFlags extends SeedFlags {
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 const names = (paths: string[]): string => paths.map((f) => f.split(/[\\/]/).pop()).join(', ');
 
-/** The exit code of a run stopped by a signal, as shells report it (130 for SIGINT). */
-export const signalExitCode = (signal: string): number =>
-  128 + (constants.signals[signal as NodeJS.Signals] ?? 2);
-
 /** Writes the data set and prints counts, files and fingerprint; resolves to the exit code. */
 export async function generate(flags: GenerateFlags, ctx: CliContext): Promise<number> {
   const started = Date.now();
@@ -40,12 +35,7 @@ export async function generate(flags: GenerateFlags, ctx: CliContext): Promise<n
     flags.progress && process.stderr.isTTY && total >= 10_000
       ? progressBar(process.stderr, 'generating')
       : undefined;
-  const stop = new AbortController();
-  let stoppedBy = '';
-  void ctx.untilStopped().then((signal) => {
-    stoppedBy = signal;
-    stop.abort();
-  });
+  const stop = stopSignal(ctx);
   let result: ExportResult;
   try {
     result = await exportData({
@@ -61,10 +51,10 @@ export async function generate(flags: GenerateFlags, ctx: CliContext): Promise<n
     bar?.finish();
     if (err instanceof ExportInterrupted) {
       ctx.err(
-        `interrupted by ${stoppedBy} after ${err.customers} of ${total} customers: removed the unfinished ` +
+        `interrupted by ${stop.stoppedBy} after ${err.customers} of ${total} customers: removed the unfinished ` +
           `files (${names(err.removed)}); nothing was written to ${flags.out}`,
       );
-      return signalExitCode(stoppedBy);
+      return signalExitCode(stop.stoppedBy);
     }
     if (err instanceof OutDirNotEmpty) {
       throw new CliFailure(
@@ -88,16 +78,7 @@ export async function generate(flags: GenerateFlags, ctx: CliContext): Promise<n
 }
 
 /** The flags that change the data set and its fingerprint, as `generate --help` lists them. */
-export const FINGERPRINT_FLAGS = [
-  '--store',
-  '--seed',
-  '--customers',
-  '--groups',
-  '--addresses',
-  '--now',
-  '--locale',
-  '--fixture',
-];
+const FINGERPRINT_FLAGS = ['--store', ...SEED_FLAGS.map((f) => `--${f}`)];
 
 /** Adds `generate` to the program. */
 export function registerGenerate(program: Command, ctx: CliContext): void {

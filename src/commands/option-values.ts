@@ -1,5 +1,6 @@
 /** Parsers for option values shared by commands; each throws a one-line, actionable usage error. */
 import { InvalidArgumentError } from 'commander';
+import { isStoreHash } from '../config.js';
 import type { RateLimit } from '../http/rate-limit.js';
 
 /** A TCP port, 0 (a free one) to 65535. */
@@ -47,11 +48,9 @@ export function parseRateLimit(value: string): RateLimit {
   return { quota, windowMs };
 }
 
-const STORE_HASH = /^[A-Za-z0-9_-]{1,64}$/;
-
 /** A store hash as the fake accepts it: 1 to 64 letters, digits, `_` or `-`. */
 export function parseStoreHash(value: string): string {
-  if (!STORE_HASH.test(value)) throw new InvalidArgumentError('Use 1 to 64 letters, digits, _ or -.');
+  if (!isStoreHash(value)) throw new InvalidArgumentError('Use 1 to 64 letters, digits, _ or -.');
   return value;
 }
 

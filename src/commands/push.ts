@@ -4,8 +4,7 @@ import { BigCommerceApiError } from '../client/api-error.js';
 import type { DataSet, EntityCounts } from '../dataset/index.js';
 import type { ProgressBar } from '../export/index.js';
 import type { PushState, PushSummary } from '../push/index.js';
-import { CliFailure, type CliContext } from './cli-context.js';
-import { signalExitCode } from './generate.js';
+import { CliFailure, signalExitCode, stopSignal, type CliContext } from './cli-context.js';
 import { parseStoreHash, parseToken } from './option-values.js';
 import { addSeedFlags, checkFixtureFlags, SEED_FLAGS, seedDataSet, type SeedFlags } from './seed-flags.js';
 
@@ -150,12 +149,7 @@ export async function push(flags: PushFlags, ctx: CliContext): Promise<number> {
     throw err instanceof PushStateError ? new CliFailure(err.message) : err;
   }
   const bars = new Map<string, ProgressBar>();
-  const stop = new AbortController();
-  let stoppedBy = '';
-  void ctx.untilStopped().then((signal) => {
-    stoppedBy = signal;
-    stop.abort();
-  });
+  const stop = stopSignal(ctx);
   let summary: PushSummary;
   try {
     summary = await pushData({
@@ -193,9 +187,9 @@ export async function push(flags: PushFlags, ctx: CliContext): Promise<number> {
   }
   if (summary.interrupted) {
     const file = state.file ?? saveResumeFile(state, flags.store);
-    ctx.err(`interrupted by ${stoppedBy}; resume with:`);
+    ctx.err(`interrupted by ${stop.stoppedBy}; resume with:`);
     ctx.err(`  ${resumeCommand(flags, file)}`);
-    return signalExitCode(stoppedBy);
+    return signalExitCode(stop.stoppedBy);
   }
   return summary.failures.length > 0 ? 1 : 0;
 }

@@ -1,11 +1,9 @@
 /** The seed flags shared by `serve`, `generate` and `push`: parsers, registration, and the data source they name. */
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { DEFAULT_PASSWORD_COST, isSeedLocale, SEED_LOCALES, type SeedLocale } from '../config.js';
 import type { DataSet } from '../dataset/index.js';
-import type { SeedLocale } from '../seed/index.js';
 import { CliFailure } from './cli-context.js';
 import { parseCount, parseInteger } from './option-values.js';
-
-const LOCALES = ['en_US', 'en_GB', 'en_CA', 'en_AU', 'de', 'fr'] as const satisfies readonly SeedLocale[];
 
 /** `MIN-MAX` (or one number) addresses per customer, each 0 to 100. */
 export function parseAddressRange(value: string): [number, number] {
@@ -28,9 +26,8 @@ export function parseNow(value: string): number {
 
 /** One of the generator's store locales. */
 export function parseLocale(value: string): SeedLocale {
-  const found = LOCALES.find((l) => l === value);
-  if (!found) throw new InvalidArgumentError(`Use one of ${LOCALES.join(', ')}.`);
-  return found;
+  if (!isSeedLocale(value)) throw new InvalidArgumentError(`Use one of ${SEED_LOCALES.join(', ')}.`);
+  return value;
 }
 
 /** The seed flags, by their option names: each names part of the data set (and its fingerprint). */
@@ -91,7 +88,7 @@ export function checkFixtureFlags(flags: SeedFlags, command: Command): void {
 export async function seedDataSet(
   flags: SeedFlags,
   storeHash: string,
-  passwordCost = 16384,
+  passwordCost = DEFAULT_PASSWORD_COST,
 ): Promise<DataSet> {
   const { dataSetFor, FixtureError } = await import('../fixtures/index.js');
   const { seed, customers, groups, addresses, now, locale, fixture } = flags;

@@ -14,9 +14,6 @@ import { CliFailure, type CliContext } from './cli-context.js';
 import { printBanner } from './serve-banner.js';
 import { addServeOptions, type ServeFlags } from './serve-options.js';
 
-export { DEFAULT_STORE_HASH } from '../config.js';
-export type { ServeFlags } from './serve-options.js';
-
 type SeedModule = typeof import('../seed/index.js');
 
 /** Fills each new store with the world generated from (seed, store hash) and records its fingerprint. */
@@ -104,7 +101,11 @@ export async function serve(flags: ServeFlags, ctx: CliContext): Promise<number>
   const tokens = tokenTable(flags);
   const adminToken = flags.adminToken ?? DEFAULT_ADMIN_TOKEN;
   // Loaded here, not at the top, so `--help` and other commands stay fast.
-  const [{ startServer }, seed] = await Promise.all([import('../server.js'), import('../seed/index.js')]);
+  const [{ startServer }, seed, { storeSummary }] = await Promise.all([
+    import('../server.js'),
+    import('../seed/index.js'),
+    import('../routes/admin-summary.js'),
+  ]);
   const prime = flags.fixture ? await fixturePrimeOf(flags.fixture, flags) : seededPrime(seed, flags);
   const backend = await openDatabase(flags);
   const kept = backend ? await run(backend.storeHashes()) : [];
@@ -131,9 +132,8 @@ export async function serve(flags: ServeFlags, ctx: CliContext): Promise<number>
     throw listenFailure(err, flags);
   });
 
-  const store = await running.app.stores.open(flags.store);
-  const counts = await store.read((v) => v.counts());
-  const fingerprint = (await store.read((v) => v.meta()))?.fingerprint;
+  await running.app.stores.open(flags.store); // seeds the default store, so the banner can describe it
+  const { fingerprint, ...counts } = await storeSummary(running.app.stores, flags.store);
   printBanner(ctx, flags, {
     port: running.port,
     url: running.url,

@@ -3,6 +3,7 @@
  * entity function shares. Build it once with createSeedContext, then compute any entity from it.
  */
 import type { Faker as FakerInstance } from '@faker-js/faker';
+import { SEED_DEFAULTS } from '../config.js';
 import { Faker, MERGED_LOCALES } from './faker-locales.js';
 import { SEED_LOCALES, countryKit, isSeedLocale } from './country-kits.js';
 import type { CountryKit, SeedLocale } from './country-kits.js';
@@ -58,13 +59,13 @@ function count(value: number, name: string): number {
 /** Resolves options (filling defaults) and builds the shared generator; throws on invalid options. */
 export function createSeedContext(options: SeedOptions = {}): SeedContext {
   const {
-    seed = 1,
+    seed = SEED_DEFAULTS.seed,
     storeHash = 'default',
-    customers = 25,
-    groups = 3,
-    addressesPerCustomer = [0, 3],
-    locale = 'en_US',
-    now = Date.UTC(2024, 0, 1),
+    customers = SEED_DEFAULTS.customers,
+    groups = SEED_DEFAULTS.groups,
+    addressesPerCustomer = SEED_DEFAULTS.addressesPerCustomer,
+    locale = SEED_DEFAULTS.locale,
+    now = SEED_DEFAULTS.now,
   } = options;
   if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`);
   if (!isSeedLocale(locale)) throw new RangeError(`locale must be one of ${SEED_LOCALES.join(', ')}`);
