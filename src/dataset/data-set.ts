@@ -26,6 +26,11 @@ export interface DataSet<Entries = Iterable<DataEntry> | AsyncIterable<DataEntry
   readonly counts: Partial<EntityCounts>;
   /** Plain passwords by customer id (fixture customers that have one): push sends them. */
   readonly passwords: ReadonlyMap<number, string>;
+  /**
+   * The fingerprint a full read gives, when it is known before reading (a world in memory), so
+   * consumers need not compute it again; null when the data set has none to keep.
+   */
+  readonly fingerprint?: string | null;
   /** The entries from the start: every group, then each customer with their addresses. */
   entries(): Entries;
 }

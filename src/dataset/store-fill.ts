@@ -16,12 +16,13 @@ export function dataSetFill(set: DataSet, slice = LOAD_SLICE): StoreFill {
   let digest: string | null = null;
   return {
     async *batches(): AsyncGenerator<RecordBatch> {
-      const fingerprint = new Fingerprinter();
+      // Taken as it goes, unless the data set knows it already.
+      const fingerprint = set.fingerprint === undefined ? new Fingerprinter() : null;
       let groups: GroupRecord[] | null = [];
       let customers: CustomerRecord[] = [];
       let addresses: AddressRecord[] = [];
       for await (const e of set.entries()) {
-        fingerprint.entry(e, set.passwords);
+        fingerprint?.entry(e, set.passwords);
         if (e.kind === 'group') {
           groups?.push(e.group);
           continue;
@@ -38,7 +39,7 @@ export function dataSetFill(set: DataSet, slice = LOAD_SLICE): StoreFill {
       }
       if (groups) yield { groups };
       if (customers.length > 0) yield { customers, addresses };
-      digest = fingerprint.digest();
+      digest = fingerprint ? fingerprint.digest() : (set.fingerprint ?? null);
     },
     fingerprint: () => digest,
   };

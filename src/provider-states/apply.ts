@@ -11,7 +11,8 @@ import {
   type StateParams,
   type StateValues,
 } from './registry.js';
-import { PROVIDER_STATES, StateRecords } from './states.js';
+import { StateRecords } from './state-records.js';
+import { PROVIDER_STATES } from './states.js';
 
 /** The store hash the consumer pacts use, and the default store of `POST /__admin/provider-states`. */
 export const PACT_STORE_HASH = 'pactstore';
@@ -49,7 +50,7 @@ export async function setUpProviderState(
 ): Promise<StateValues> {
   const { data, values } = await providerStateData(state, params, ctx);
   // No fingerprint: a state's dates come from the clock and its password hashes are salted.
-  await stores.fill(storeHash, { ...dataSetFill(data), fingerprint: () => null });
+  await stores.fill(storeHash, dataSetFill({ ...data, fingerprint: null }));
   return values;
 }
 
