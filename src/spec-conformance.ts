@@ -7,7 +7,8 @@
  */
 import type { ValidateFunction } from 'ajv';
 import { decodeXml, XmlShapeError, type XmlSchema } from './representation/xml-decode.js';
-import { checkAdminExchange, checkFaultExchange, FAULT_HEADER_NAME } from './control/admin-conformance.js';
+import { checkAdminExchange, checkFaultExchange, header } from './control/admin-conformance.js';
+import { FAULT_HEADER } from './control/fault-answers.js';
 import { loadSpec, specAjv, type OpenApiOperation } from './spec.js';
 
 /** One answer to check. */
@@ -53,11 +54,6 @@ function validatorFor(pointer: string): ValidateFunction {
     validators.set(pointer, v);
   }
   return v;
-}
-
-function header(headers: ExchangeToCheck['headers'], name: string): string | undefined {
-  const v = headers[name.toLowerCase()] ?? headers[name];
-  return v === undefined ? undefined : Array.isArray(v) ? v.join(', ') : String(v);
 }
 
 /** The spec node a JSON pointer (`/components/...`) names. */
@@ -157,7 +153,7 @@ export function checkExchange(x: ExchangeToCheck): string[] {
   // [control] The admin API is checked against spec/admin.yaml; an injected fault (marked by its
   // header) against the shapes that document gives it, not against this spec.
   if (path.startsWith('/__admin')) return checkAdminExchange(x);
-  if (header(x.headers, FAULT_HEADER_NAME) !== undefined) {
+  if (header(x.headers, FAULT_HEADER) !== undefined) {
     const errorXml = (body: string, status: number) =>
       readBody('application/xml', ERROR_POINTERS[status] ?? '/components/schemas/ErrorList', body);
     return checkFaultExchange(x, errorXml);

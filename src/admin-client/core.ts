@@ -1,5 +1,6 @@
 /** The admin client's core: openapi-fetch over the generated admin paths, the token, and its error. */
 import createFetchClient, { type Client, type Middleware } from 'openapi-fetch';
+import { expectBody } from '../client/client-core.js';
 import { DEFAULT_ADMIN_TOKEN } from '../config.js';
 import type { paths } from '../generated/admin-schema.js';
 
@@ -73,7 +74,5 @@ export function createAdminFetch(o: AdminClientOptions): AdminFetch {
 }
 
 /** The body of a success that must carry one. */
-export function body<T>(data: T | undefined, operationId: string): T {
-  if (data === undefined) throw new Error(`${operationId}: the admin API answered without a body`);
-  return data;
-}
+export const body = <T>(data: T | undefined, operationId: string): T =>
+  expectBody(data, operationId, 'the admin API');

@@ -65,7 +65,7 @@ export function createClientCore(options: ClientOptions): ClientCore {
 }
 
 /** The body of a success that must carry one; a 2xx without it is a protocol error. */
-export function expectBody<T>(data: T | undefined, operationId: string): T {
-  if (data === undefined) throw new Error(`${operationId}: the API answered without a body`);
+export function expectBody<T>(data: T | undefined, operationId: string, api = 'the API'): T {
+  if (data === undefined) throw new Error(`${operationId}: ${api} answered without a body`);
   return data;
 }

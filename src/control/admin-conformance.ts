@@ -5,6 +5,7 @@
  */
 import type { OpenApiOperation } from '../spec.js';
 import { adminValidator, describeAjvError, loadAdminSpec } from './admin-spec.js';
+import { FAULT_HEADER } from './fault-answers.js';
 
 /** One answer to check (as src/spec-conformance.ts takes it). */
 export interface AnswerToCheck {
@@ -21,10 +22,8 @@ interface ResponseObject {
   content?: Record<string, { schema?: unknown; 'x-line'?: { $ref: string } }>;
 }
 
-/** The header that marks an injected answer (lower case, as node gives it). */
-export const FAULT_HEADER_NAME = 'x-fakestore-fault';
-
-function header(headers: AnswerToCheck['headers'], name: string): string | undefined {
+/** A header's value, by name in any case; repeated values joined. */
+export function header(headers: AnswerToCheck['headers'], name: string): string | undefined {
   const v = headers[name.toLowerCase()] ?? headers[name];
   return v === undefined ? undefined : Array.isArray(v) ? v.join(', ') : String(v);
 }
@@ -134,7 +133,7 @@ export function checkAdminExchange(x: AnswerToCheck): string[] {
 
 /** The ways an injected answer breaks the shapes spec/admin.yaml documents for it. */
 export function checkFaultExchange(x: AnswerToCheck, readXml?: XmlReader): string[] {
-  const where = `${x.method.toUpperCase()} ${x.url.split('?')[0]} → ${x.status} (injected ${header(x.headers, FAULT_HEADER_NAME)})`;
+  const where = `${x.method.toUpperCase()} ${x.url.split('?')[0]} → ${x.status} (injected ${header(x.headers, FAULT_HEADER)})`;
   const add = loadAdminSpec().paths['/__admin/stores/{hash}/faults']?.post as Record<string, unknown>;
   const answers = add['x-injected-answers'] as Record<string, ResponseObject>;
   const response = answers[String(x.status)];

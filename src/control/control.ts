@@ -113,11 +113,13 @@ export class Control {
     sent: Reply,
     started: number,
   ): void {
-    const operationId = s.operationId ?? (isStoreHash(hash) ? this.operationOf(method, path) : null);
+    // A request that was routed had its store hash checked already.
+    const isStore = s.operationId !== undefined || isStoreHash(hash);
+    const operationId = s.operationId ?? (isStore ? this.operationOf(method, path) : null);
     const f = s.fault;
     if (f?.effect) this.coverage.countFault(operationId, faultKind(f));
     else this.coverage.count(operationId, s.reply.status);
-    if (this.journal === null || !isStoreHash(hash)) return;
+    if (this.journal === null || !isStore) return;
     this.journal.record(hash, {
       id: this.journal.nextId(),
       at: this.clocks.now(hash),

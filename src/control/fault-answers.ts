@@ -6,7 +6,7 @@
  */
 import { STORE_VERSION } from '../config.js';
 import { ApiError, renderError, tooManyRequests } from '../errors.js';
-import type { Reply } from '../http/reply.js';
+import { replyText, type Reply } from '../http/reply.js';
 
 /** The header that marks an injected answer, naming the rule (the suite's spec check knows it). */
 export const FAULT_HEADER = 'X-Fakestore-Fault';
@@ -50,7 +50,7 @@ export function statusReply(
 
 /** A reply as it goes on the wire: `extra` headers first, the reply's own, its type and length, the marker. */
 export function answerOf(reply: Reply, extra: Record<string, string>, rule: string, body?: string): Answer {
-  const text = body ?? (reply.bytes ? reply.bytes.toString('utf8') : (reply.body ?? ''));
+  const text = body ?? replyText(reply);
   return {
     status: reply.status,
     headers: {

@@ -3,7 +3,7 @@
  * or closed connection, or nothing at all (a hang, until the client gives up).
  */
 import type { ServerResponse } from 'node:http';
-import type { Reply } from '../http/reply.js';
+import { replyText, type Reply } from '../http/reply.js';
 import {
   answerOf,
   broken,
@@ -79,13 +79,13 @@ function apply(res: ServerResponse, served: ServedAnswer, fault: AppliedFault, d
     }
     case 'malformed': {
       const store = d.present(served.reply);
-      const answer = answerOf(store, storeHeaders(served.rate), fault.rule, broken(bodyText(store)));
+      const answer = answerOf(store, storeHeaders(served.rate), fault.rule, broken(replyText(store)));
       write(res, { ...answer, status: withRoomForBody(answer.status) }, fault, d.head);
       return;
     }
     case 'truncated': {
       const store = d.present(served.reply);
-      const bytes = Buffer.from(bodyText(store) || '{"status":200}');
+      const bytes = Buffer.from(replyText(store) || '{"status":200}');
       const half = bytes.subarray(0, bytes.length >> 1).toString('utf8');
       const answer = answerOf(store, storeHeaders(served.rate), fault.rule, half);
       answer.status = withRoomForBody(answer.status);
@@ -111,8 +111,6 @@ function apply(res: ServerResponse, served: ServedAnswer, fault: AppliedFault, d
       return;
   }
 }
-
-const bodyText = (r: Reply): string => (r.bytes ? r.bytes.toString('utf8') : (r.body ?? ''));
 
 function write(res: ServerResponse, answer: Answer, fault: AppliedFault, head: boolean): void {
   fault.sent = answer;

@@ -1,6 +1,7 @@
 /** The journal as the admin API shows it: records rendered (secrets redacted) and filtered. */
-import { STORE_VERSION } from '../config.js';
 import { ApiError } from '../errors.js';
+import { replyText } from '../http/reply.js';
+import { storeHeaders } from './fault-answers.js';
 import type { JournalRecord } from './journal.js';
 import { compileMatch } from './matcher.js';
 import { redactHeaders, redactValue } from './redact.js';
@@ -45,10 +46,8 @@ function response(r: JournalRecord): JournalEntry['response'] {
   const sent = r.fault?.sent;
   if (sent === null) return { status: null, headers: {}, body: null };
   if (sent) return { status: sent.status, headers: sent.headers, body: bodyValue(sent.body) };
-  const headers: Record<string, string> = {};
-  if (r.rate) Object.assign(headers, r.rate, { 'X-BC-Store-Version': STORE_VERSION });
-  Object.assign(headers, r.reply.headers);
-  const text = replyText(r.reply);
+  const headers: Record<string, string> = { ...storeHeaders(r.rate), ...r.reply.headers };
+  const text = recordedText(r.reply);
   if (r.reply.parts || r.reply.bytes || r.reply.body !== undefined) {
     headers['Content-Type'] ??= 'application/json';
     headers['Content-Length'] = String(Buffer.byteLength(text));
@@ -56,11 +55,9 @@ function response(r: JournalRecord): JournalEntry['response'] {
   return { status: r.reply.status, headers, body: bodyValue(r.method === 'HEAD' ? '' : text) };
 }
 
-/** A reply's body text: its text, its bytes, or the page its parts make. */
-function replyText(reply: JournalRecord['reply']): string {
-  if (reply.parts) return `[${reply.parts.map((p) => p.toString('utf8')).join(',')}]`;
-  return reply.bytes ? reply.bytes.toString('utf8') : (reply.body ?? '');
-}
+/** A recorded reply's body text: the page its parts make, or its own text. */
+const recordedText = (reply: JournalRecord['reply']): string =>
+  reply.parts ? `[${reply.parts.map((p) => p.toString('utf8')).join(',')}]` : replyText(reply);
 
 /** A record as JSON, secrets redacted. */
 export function renderEntry(r: JournalRecord): JournalEntry {

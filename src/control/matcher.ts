@@ -56,8 +56,6 @@ export interface CompiledMatch {
    * path or operation counts 3, any other field 1. Cheap enough to rank a whole journal.
    */
   distance(r: RequestFacts): number;
-  /** How many fields the matcher checks. */
-  readonly fields: number;
 }
 
 const queryOf = (r: RequestFacts): URLSearchParams => (r.parsedQuery ??= new URLSearchParams(r.search));
@@ -133,13 +131,5 @@ export function compileMatch(m: RequestMatch, hash: string): CompiledMatch {
     return d;
   };
 
-  const fields =
-    (method ? 1 : 0) +
-    (m.operationId ? 1 : 0) +
-    (path ? 1 : 0) +
-    query.length +
-    headers.length +
-    (hasBody ? 1 : 0) +
-    conditions.length;
-  return { test, differences, distance, fields };
+  return { test, differences, distance };
 }

@@ -17,3 +17,6 @@ export interface Reply {
   /** A body produced as it is sent (the admin API's ndjson export); `headers` carry its type. */
   stream?: AsyncIterable<string | Buffer>;
 }
+
+/** A reply's body as text: its bytes decoded, else its text, else empty. */
+export const replyText = (r: Reply): string => (r.bytes ? r.bytes.toString('utf8') : (r.body ?? ''));

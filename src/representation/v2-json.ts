@@ -8,13 +8,6 @@ import type { AddressRecord, CustomerRecord, GroupRecord } from '../domain/recor
 /** How group dates are written: the published examples' `2023-07-17 06:30:41`, or RFC 2822. */
 export type GroupDateFormat = 'sql' | 'rfc2822';
 
-/** Settings of the V2 representation. */
-export interface V2Format {
-  /** Origin of the `addresses.url` links, e.g. `https://api.bigcommerce.com`. */
-  linkBase: string;
-  groupDates: GroupDateFormat;
-}
-
 /** The link object of a customer's addresses. */
 export const addressesLink = (linkBase: string, storeHash: string, customerId: number) => ({
   url: `${linkBase}/stores/${storeHash}/v2/customers/${customerId}/addresses`,

@@ -62,9 +62,14 @@ export function xmlNamesFor(operationId: string | undefined, status: number, val
   return known ?? (Array.isArray(value) ? { root: 'response', item: 'value' } : RESPONSE);
 }
 
+const utf8 = new TextDecoder();
+
+/** JSON text, or its UTF-8 bytes read without a copy. */
+const jsonText = (json: string | Uint8Array): string => (typeof json === 'string' ? json : utf8.decode(json));
+
 /** A JSON document (text or UTF-8 bytes) as the platform's XML, named as given. */
 export function jsonToXml(json: string | Uint8Array, names: XmlNames): string {
-  return valueToXml(JSON.parse(typeof json === 'string' ? json : Buffer.from(json).toString('utf8')), names);
+  return valueToXml(JSON.parse(jsonText(json)), names);
 }
 
 /** A JSON value as the platform's XML, named as given. */
@@ -99,7 +104,7 @@ export function xmlReply(reply: JsonReply, operationId?: string): XmlReply {
   if (json === undefined) return reply;
   const headers = { ...reply.headers, 'Content-Type': XML_CONTENT_TYPE };
   try {
-    const value: unknown = JSON.parse(typeof json === 'string' ? json : Buffer.from(json).toString('utf8'));
+    const value: unknown = JSON.parse(jsonText(json));
     return {
       status: reply.status,
       headers,
